@@ -1,0 +1,82 @@
+"""A knowledge article and its text-file form (YAML front matter + Markdown body).
+
+Articles live in ``knowledge/articles/<slug>.md`` so that content changes are reviewed in pull
+requests like code; the database holds the copy the bot and the console use.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+ARTICLES_DIR = Path(__file__).parent / "articles"
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,118}$")
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be read; the message names the file and the problem."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    body: str
+    questions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    lang: str = "id"
+    source: str = ""
+
+    @property
+    def summary(self) -> str:
+        """First paragraph of the body: what a numbered search answer shows."""
+        return self.body.strip().split("\n\n", 1)[0].strip()
+
+
+def parse(text: str, slug: str) -> Article:
+    """Parse one article file's text; ``slug`` comes from the file name."""
+    match = _FRONT.match(text)
+    if not match:
+        raise ArticleError(f"{slug}: missing '---' front matter")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"{slug}: front matter is not valid YAML ({exc.__class__.__name__})") from exc
+    if not SLUG.match(slug):
+        raise ArticleError(f"{slug}: slug must be lowercase letters, digits and '-'")
+    title = str(meta.get("title") or "").strip()
+    body = match.group(2).strip()
+    if not title or not body:
+        raise ArticleError(f"{slug}: title and body are required")
+    return Article(
+        slug=slug,
+        title=title,
+        body=body,
+        questions=tuple(str(q).strip() for q in meta.get("questions") or () if str(q).strip()),
+        tags=tuple(str(t).strip() for t in meta.get("tags") or () if str(t).strip()),
+        lang=str(meta.get("lang") or "id"),
+        source=str(meta.get("source") or ""),
+    )
+
+
+def dump(article: Article) -> str:
+    """The file text for an article; ``parse(dump(a), a.slug) == a``."""
+    meta = {"title": article.title, "lang": article.lang, "tags": list(article.tags),
+            "questions": list(article.questions)}
+    if article.source:
+        meta["source"] = article.source
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{front}---\n{article.body.strip()}\n"
+
+
+def load_dir(directory: Path = ARTICLES_DIR) -> list[Article]:
+    """Every ``*.md`` article in ``directory``, sorted by slug."""
+    return [parse(p.read_text(encoding="utf-8"), p.stem) for p in sorted(directory.glob("*.md"))]
+
+
+def slugs(articles: Iterable[Article]) -> set[str]:
+    return {a.slug for a in articles}
