@@ -1,0 +1,34 @@
+"""PST consultation bot: the Flask application factory."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping, Optional, Union
+
+from flask import Flask
+
+from config import Settings
+
+
+def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> Flask:
+    """Build the app from ``config`` (a Settings or an environment-like mapping), else the environment."""
+    if isinstance(config, Settings):
+        settings = config
+    elif config is not None:
+        settings = Settings.from_mapping(config)
+    else:
+        settings = Settings.from_env()
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY=settings.secret_key, SETTINGS=settings, JSON_SORT_KEYS=False)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from bot import cli, db, health, services
+    from bot.chat import init_app as chat_init
+    from knowledge.cli import init_app as kb_init
+    from workers import queue
+    from workers.cli import init_app as workers_init
+
+    for part in (db, queue, services, health, cli):
+        part.init_app(app)
+    for init in (chat_init, kb_init, workers_init):
+        init(app)
+    return app

@@ -1,0 +1,113 @@
+"""The consultation transaction: opened when the request is clear, handed to an officer, closed."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot import tickets
+from bot.envelope import Outbound
+from bot.models import Consultation, ConsultationStatus
+from bot.texts import WIB, when
+
+ACK_EVERY = dt.timedelta(minutes=30)
+
+
+class Consulting:
+    # ---- guards
+    def g_has_open_ticket(self, turn) -> bool:
+        return self.open_consultation_of(turn) is not None
+
+    # ---- actions
+    def a_open_consultation(self, turn) -> None:
+        ctx, now = turn.ctx, self.now
+        request = ctx.pop("request")
+        started = ctx.pop("request_started", None)
+        ticket = tickets.allocate(self.session, now.astimezone(WIB).year)
+        consultation = Consultation(
+            ticket=ticket, citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
+            channel=turn.identity.channel, status=ConsultationStatus.OPEN.value,
+            question=request["data_needed"], data_needed=request["data_needed"], area=request["area"],
+            period=request["period"], purpose=request["purpose"],
+            opened_at=dt.datetime.fromtimestamp(started, dt.timezone.utc) if started else now,
+            clarified_at=now, due_at=self.calendar.add_working_days(now, self.settings.sla_working_days))
+        self.session.add(consultation)
+        self.session.flush()
+        turn.cache["open"] = consultation
+        self._attach_message(turn, consultation)
+        ctx.pop("question", None)
+        self.say(turn, "consultation_opened", ticket=ticket, due=when(turn.conversation.lang, consultation.due_at))
+
+    def a_attach(self, turn) -> None:
+        consultation = self.open_consultation_of(turn)
+        if consultation is not None:
+            self._attach_message(turn, consultation)
+
+    def a_acknowledge(self, turn) -> None:
+        """Tell the citizen the message reached the ticket, at most once per half hour."""
+        consultation, last = self.open_consultation_of(turn), turn.ctx.get("acked_at", 0)
+        if consultation is not None and self.now.timestamp() - last >= ACK_EVERY.total_seconds():
+            turn.ctx["acked_at"] = self.now.timestamp()
+            self.say(turn, "attached", ticket=consultation.ticket)
+
+    def a_show_ticket_menu(self, turn) -> None:
+        consultation = self.open_consultation_of(turn)
+        self.say(turn, "menu_ticket", ticket=consultation.ticket if consultation else "-")
+
+    def a_relay_reply(self, turn) -> None:
+        """An officer's words go to the citizen on the ticket's own channel, unchanged."""
+        consultation, officer_name = turn.data["consultation"], turn.data["officer_name"]
+        now = self.now
+        if consultation.first_response_at is None:
+            consultation.first_response_at = now
+        if consultation.status == ConsultationStatus.OPEN.value:
+            consultation.status = ConsultationStatus.IN_PROGRESS.value
+        identity = turn.identity
+        turn.extra.append(Outbound(
+            channel=identity.channel, address=identity.address, author="officer",
+            text=self.t(turn, "officer_reply", officer=officer_name, text=turn.data["text"]),
+            conversation_id=turn.conversation.id, consultation_id=consultation.id,
+            officer_id=turn.data.get("officer_id"), meta={"ticket": consultation.ticket}))
+
+    def a_closed_by_officer(self, turn) -> None:
+        consultation = turn.data["consultation"]
+        self._close(turn, consultation, "officer", turn.data.get("outcome"))
+        self.say(turn, "consultation_closed_officer", ticket=consultation.ticket)
+        self.say(turn, "ask_rating")
+
+    def a_closed_by_citizen(self, turn) -> None:
+        consultation = self.open_consultation_of(turn)
+        self._close(turn, consultation, "citizen")
+        self.say(turn, "consultation_closed_citizen", ticket=consultation.ticket)
+        self.say(turn, "ask_rating")
+
+    def a_closed_for_inactivity(self, turn) -> None:
+        consultation = self.open_consultation_of(turn)
+        self._close(turn, consultation, "no_response")
+        self.say(turn, "consultation_closed_inactive", ticket=consultation.ticket)
+        self.say(turn, "ask_rating")
+
+    def a_end_for_inactivity(self, turn) -> None:
+        turn.conversation.end_reason = "no_response"
+        self.say(turn, "conversation_closed_inactive")
+
+    def a_cancel_ticket(self, turn) -> None:
+        consultation = self.open_consultation_of(turn)
+        self._close(turn, consultation, "cancelled", status=ConsultationStatus.CANCELLED)
+        turn.ctx.pop("rating_for", None)
+        self.say(turn, "consultation_cancelled", ticket=consultation.ticket)
+
+    # ---- helpers
+    def _attach_message(self, turn, consultation: Consultation) -> None:
+        turn.cache["consultation_id"] = consultation.id
+        if turn.message is not None:
+            turn.message.consultation_id = consultation.id
+
+    def _close(self, turn, consultation: Consultation, reason: str, outcome: str | None = None,
+               status: ConsultationStatus = ConsultationStatus.CLOSED) -> None:
+        if consultation.closed_at is None:
+            consultation.status, consultation.closed_at = status.value, self.now
+            consultation.close_reason, consultation.outcome = reason, outcome
+        turn.cache["consultation_id"] = consultation.id
+        turn.cache.pop("open", None)
+        turn.ctx["rating_for"] = consultation.id
+        for key in ("acked_at", "request", "asking", "answers"):
+            turn.ctx.pop(key, None)

@@ -1,0 +1,78 @@
+"""After a consultation: a 1–4 rating with an optional comment; a complaint at any time."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import intent
+from bot.models import RATING_LABELS, Complaint, Rating
+from bot.states import State
+
+LOW_SCORE = 2
+MIN_COMPLAINT_CHARS = 10
+EN_LABELS = {1: "poor", 2: "fair", 3: "good", 4: "very good"}
+
+
+class Feedback:
+    # ---- guards
+    def g_valid_score(self, turn) -> bool:
+        return intent.score(turn.text) is not None and bool(turn.ctx.get("rating_for"))
+
+    def g_low_score(self, turn) -> bool:
+        return turn.ctx.get("score", 4) <= LOW_SCORE
+
+    def g_complaint_too_short(self, turn) -> bool:
+        return len(turn.text.strip()) < MIN_COMPLAINT_CHARS
+
+    # ---- actions
+    def a_save_score(self, turn) -> None:
+        score, consultation_id = intent.score(turn.text), turn.ctx["rating_for"]
+        rating = self.session.scalar(select(Rating).where(Rating.consultation_id == consultation_id))
+        if rating is None:
+            rating = Rating(consultation_id=consultation_id, citizen_id=turn.conversation.citizen_id,
+                            created_at=self.now, score=score)
+            self.session.add(rating)
+        rating.score = score
+        turn.ctx["score"] = score
+        labels = EN_LABELS if turn.conversation.lang == "en" else RATING_LABELS
+        self.say(turn, "ask_comment", score=score, label=labels[score])
+
+    def a_bad_rating(self, turn) -> None:
+        self.say(turn, "bad_rating")
+
+    def a_save_comment(self, turn) -> None:
+        rating = self.session.scalar(select(Rating).where(Rating.consultation_id == turn.ctx.get("rating_for")))
+        if rating is not None:
+            rating.comment = turn.text.strip()[:2000]
+
+    def a_thank_rating(self, turn) -> None:
+        for key in ("rating_for", "score"):
+            turn.ctx.pop(key, None)
+        self.say(turn, "thanks_rating")
+
+    def a_offer_complaint(self, turn) -> None:
+        turn.ctx["return_state"] = State.READY.value
+        self.say(turn, "offer_complaint")
+
+    def a_remember_state(self, turn) -> None:
+        turn.ctx["return_state"] = turn.conversation.state
+
+    def a_ask_complaint(self, turn) -> None:
+        self.say(turn, "ask_complaint")
+
+    def a_complaint_too_short(self, turn) -> None:
+        self.say(turn, "complaint_too_short")
+
+    def a_file_complaint(self, turn) -> None:
+        open_ticket = self.open_consultation_of(turn)
+        complaint = Complaint(citizen_id=turn.conversation.citizen_id, channel=turn.identity.channel,
+                              consultation_id=turn.ctx.get("rating_for") or (open_ticket.id if open_ticket else None),
+                              text=turn.text.strip()[:5000], created_at=self.now)
+        self.session.add(complaint)
+        self.session.flush()
+        self.say(turn, "complaint_filed", number=complaint.id)
+        back = State(turn.ctx.get("return_state", State.READY.value))
+        if back == State.READY:
+            for key in ("rating_for", "score"):
+                turn.ctx.pop(key, None)
+        else:
+            self.prompt_for(turn, back)

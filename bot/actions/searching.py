@@ -1,0 +1,115 @@
+"""Search first: up to three answers from the knowledge base, then "did this help?"."""
+from __future__ import annotations
+
+import re
+
+from bot import intent
+
+MAX_ARTICLE_CHARS = 1400
+DETAILS = ("data_needed", "area", "period", "purpose")
+_KECAMATAN = re.compile(r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|llg)?\s*(barat|selatan|timur|utara)\s*(i{1,2}|1|2)\b")
+_CITY = re.compile(r"\b(lubuk\s*linggau|lubuklinggau|llg|linggau)\b")
+_PROVINCE = re.compile(r"\b(sumsel|sumatera selatan|sumatra selatan)\b")
+_RECENT = re.compile(r"\b(terbaru|terkini|sekarang|latest|current|most recent)\b")
+
+
+def prefill(question: str) -> dict[str, str | None]:
+    """What the question already says about the four details an officer needs."""
+    norm = intent.normalize(question)
+    area = None
+    kec = _KECAMATAN.search(norm)
+    if kec and (kec.group(0).startswith("kec") or _CITY.search(kec.group(0))):
+        area = f"Kecamatan Lubuklinggau {kec.group(1).title()} {'I' * int(kec.group(2)) if kec.group(2).isdigit() else kec.group(2).upper()}"
+    elif _CITY.search(norm):
+        area = "Kota Lubuklinggau"
+    elif _PROVINCE.search(norm):
+        area = "Provinsi Sumatera Selatan"
+    years = intent.years(norm)
+    period = (years[0] if len(set(years)) == 1 else f"{min(years)}–{max(years)}") if years else None
+    if period is None and _RECENT.search(norm):
+        period = "terbaru"
+    return {"data_needed": question.strip()[:1000], "area": area, "period": period, "purpose": None}
+
+
+class Searching:
+    # ---- guards
+    def g_is_greeting(self, turn) -> bool:
+        return intent.is_greeting(turn.text)
+
+    def g_has_answers(self, turn) -> bool:
+        if "hits" not in turn.cache:
+            hits = self.knowledge.search(self.session, turn.text, limit=3)
+            turn.cache["hits"] = [h for h in hits if h.confident]
+        return bool(turn.cache["hits"])
+
+    def g_picks_answer(self, turn) -> bool:
+        text = turn.text.strip()
+        return text.isdigit() and 1 <= int(text) <= len(turn.ctx.get("answers", []))
+
+    def g_is_number(self, turn) -> bool:
+        return turn.text.strip().isdigit()
+
+    def g_detail_too_short(self, turn) -> bool:
+        return len(intent.normalize(turn.text)) < 2 or turn.event.value == "skip"
+
+    def g_request_complete(self, turn) -> bool:
+        request = dict(turn.ctx.get("request", {}), **{turn.ctx.get("asking", ""): turn.text})
+        return all(request.get(key) for key in DETAILS)
+
+    # ---- actions
+    def a_show_answers(self, turn) -> None:
+        hits = turn.cache["hits"]
+        turn.ctx.update(answers=[h.slug for h in hits], question=turn.text.strip()[:1000])
+        items = "\n".join(self.t(turn, "answer_item", n=i, title=h.title, summary=_short(h.summary, 220))
+                          for i, h in enumerate(hits, 1))
+        self.say(turn, "answers", items=items)
+
+    def a_show_article(self, turn) -> None:
+        slug = turn.ctx["answers"][int(turn.text.strip()) - 1]
+        article = self.knowledge.index(self.session).articles.get(slug)
+        if article is None:  # removed since it was offered
+            self.say(turn, "not_understood")
+            return
+        self.say(turn, "article", title=article.title, body=_short(article.body, MAX_ARTICLE_CHARS))
+        self.say(turn, "article_tail")
+
+    def a_helped(self, turn) -> None:
+        for key in ("answers", "question"):
+            turn.ctx.pop(key, None)
+        self.say(turn, "helped")
+
+    def a_not_found(self, turn) -> None:
+        from knowledge.store import record_unanswered
+
+        record_unanswered(self.session, turn.text, intent.normalize(turn.text))
+        self.say(turn, "not_found")
+        self._start_request(turn, turn.text)
+
+    def a_not_helped(self, turn) -> None:
+        self.say(turn, "not_helped")
+        self._start_request(turn, turn.ctx.get("question") or "")
+
+    def a_ask_detail(self, turn) -> None:
+        request = turn.ctx["request"]
+        asking = next(key for key in DETAILS if not request.get(key))
+        turn.ctx["asking"] = asking
+        self.say(turn, f"ask_{asking}")
+
+    def a_save_detail(self, turn) -> None:
+        turn.ctx["request"][turn.ctx.pop("asking")] = turn.text.strip()[:1000]
+
+    def a_reprompt_detail(self, turn) -> None:
+        self.say(turn, "detail_too_short")
+        self.say(turn, f"ask_{turn.ctx.get('asking', 'data_needed')}")
+
+    def _start_request(self, turn, question: str) -> None:
+        turn.ctx.pop("answers", None)
+        turn.ctx.update(request=prefill(question), request_started=self.now.timestamp())
+
+
+def _short(text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",.;:") + " …"

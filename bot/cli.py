@@ -1,0 +1,102 @@
+"""``flask --app wsgi db …`` and ``officer …`` commands."""
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from bot import clock, pipeline
+from bot.db import get_db
+from bot.models import Officer, Role
+
+db_cli = AppGroup("db", help="Database migrations.")
+officer_cli = AppGroup("officer", help="Officer accounts and replies.")
+
+
+@db_cli.command("upgrade")
+@click.option("--revision", default="heads", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION."""
+    from bot.migrations import upgrade
+
+    upgrade(current_app.config["SETTINGS"].database_url, revision)
+    click.echo("database is up to date")
+
+
+@officer_cli.command("create")
+@click.argument("username")
+@click.option("--name", required=True)
+@click.option("--email", default=None)
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.OFFICER.value, show_default=True)
+@click.password_option(envvar="OFFICER_PASSWORD")
+def officer_create(username: str, name: str, email: str | None, role: str, password: str) -> None:
+    """Create an officer account (or reset its password and role)."""
+    with get_db().session() as session:
+        officer = session.scalar(select(Officer).where(Officer.username == username))
+        if officer is None:
+            officer = Officer(username=username, created_at=clock.now())
+            session.add(officer)
+        officer.name, officer.email, officer.role = name, email, role
+        officer.password_hash = generate_password_hash(password)
+        session.commit()
+        click.echo(f"officer {username} ({role}) saved")
+
+
+def _officer(session, username: str | None) -> Officer | None:
+    if username is None:
+        return None
+    officer = session.scalar(select(Officer).where(Officer.username == username))
+    if officer is None:
+        raise click.ClickException(f"no officer called {username}")
+    return officer
+
+
+def _finish(session, rows) -> None:
+    from workers.jobs import enqueue_delivery
+
+    session.commit()
+    enqueue_delivery(rows)
+
+
+@officer_cli.command("reply")
+@click.argument("ticket")
+@click.argument("text")
+@click.option("--as", "username", default=None, help="Officer username (default: the office).")
+@click.option("--close", is_flag=True, help="Close the ticket after replying.")
+def officer_reply(ticket: str, text: str, username: str | None, close: bool) -> None:
+    """Reply to the citizen of TICKET on their channel."""
+    if not text.strip():
+        raise click.ClickException("the reply is empty")
+    with get_db().session() as session:
+        try:
+            consultation = pipeline.open_ticket(session, ticket)
+        except pipeline.NotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        officer = _officer(session, username)
+        rows = pipeline.officer_reply(session, consultation, text, officer)
+        if close:
+            rows += pipeline.close(session, consultation, officer)
+        _finish(session, rows)
+        click.echo(f"reply queued for {consultation.ticket}" + (" (closed)" if close else ""))
+
+
+@officer_cli.command("close")
+@click.argument("ticket")
+@click.option("--as", "username", default=None)
+@click.option("--outcome", default=None, help="What was delivered (kept on the ticket).")
+def officer_close(ticket: str, username: str | None, outcome: str | None) -> None:
+    """Close TICKET; the citizen is asked for a rating."""
+    with get_db().session() as session:
+        try:
+            consultation = pipeline.open_ticket(session, ticket)
+        except pipeline.NotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        _finish(session, pipeline.close(session, consultation, _officer(session, username), outcome))
+        click.echo(f"{consultation.ticket} closed")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(db_cli)
+    app.cli.add_command(officer_cli)

@@ -1,0 +1,165 @@
+"""The channel-agnostic conversation engine: a stored message in, outbound values out.
+
+It reads the table in :mod:`bot.states`, evaluates guards (methods named ``g_<guard>``) and runs
+actions (methods named ``a_<action>``, in :mod:`bot.actions`). It never imports a channel.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import Any, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import clock, intent
+from bot.actions import Actions
+from bot.envelope import Outbound, proven_email, proven_phone
+from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message, OPEN_STATUSES
+from bot.states import RETURN, SAME, Event, IllegalTransition, State, candidates, check
+from bot.texts import text as _text
+
+log = logging.getLogger(__name__)
+MAX_REDISPATCH = 3
+
+
+@dataclasses.dataclass
+class Turn:
+    """Everything one event needs while it passes through the table."""
+
+    conversation: Conversation
+    event: Event
+    text: str = ""
+    message: Optional[Message] = None
+    data: dict[str, Any] = dataclasses.field(default_factory=dict)
+    replies: list[str] = dataclasses.field(default_factory=list)
+    extra: list[Outbound] = dataclasses.field(default_factory=list)
+    redispatch: Optional[str] = None
+    cache: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def identity(self) -> ChannelIdentity:
+        return self.conversation.identity
+
+    @property
+    def ctx(self) -> dict[str, Any]:
+        return self.cache.setdefault("ctx", dict(self.conversation.context or {}))
+
+
+class Engine(Actions):
+    def __init__(self, session: Session, *, settings, calendar, knowledge):
+        self.session, self.settings, self.calendar, self.knowledge = session, settings, calendar, knowledge
+
+    # ---- entry points -------------------------------------------------------------------------
+    def process(self, message: Message) -> list[Outbound]:
+        """Answer one stored inbound citizen message (idempotent: a processed message is skipped)."""
+        if message.status != "received":
+            return []
+        conversation = self.session.get(Conversation, message.conversation_id, with_for_update=True)
+        lang = intent.detect_lang(message.body, conversation.lang)
+        conversation.lang = lang
+        self._link_citizen(conversation)
+        conversation.last_inbound_at = message.created_at
+        turn = Turn(conversation, intent.classify(message.body), text=message.body, message=message)
+        out = self._run(turn)
+        message.status = "processed"
+        if conversation.citizen is not None and lang != conversation.citizen.lang:
+            conversation.citizen.lang = lang
+        return out
+
+    def fire(self, conversation: Conversation, event: Event, **data: Any) -> list[Outbound]:
+        """An event from an officer or a deadline (officer reply, close, inactivity)."""
+        return self._run(Turn(conversation, event, data=data))
+
+    # ---- the loop -------------------------------------------------------------------------------
+    def _run(self, turn: Turn) -> list[Outbound]:
+        conversation = turn.conversation
+        for _ in range(MAX_REDISPATCH + 1):
+            self._step(turn)
+            if turn.redispatch is None:
+                break
+            turn.text, turn.redispatch = turn.redispatch, None
+            turn.event, turn.cache = intent.classify(turn.text), {"ctx": turn.ctx}
+        conversation.context = dict(turn.ctx)
+        self._move_deadlines(conversation)
+        return self._outbounds(turn)
+
+    def _step(self, turn: Turn) -> None:
+        state = State(turn.conversation.state)
+        for row in candidates(state, turn.event):
+            if all(getattr(self, f"g_{guard}")(turn) for guard in row.guards):
+                for action in row.actions:
+                    getattr(self, f"a_{action}")(turn)
+                self._enter(turn, state, row.dest)
+                log.debug("conversation %s: %s --%s--> %s", turn.conversation.id, state.value,
+                          turn.event.value, turn.conversation.state)
+                return
+        raise IllegalTransition(f"{state.value} on {turn.event.value}")
+
+    def _enter(self, turn: Turn, source: State, dest) -> None:
+        if dest == SAME:
+            return
+        if dest == RETURN:
+            dest = State(turn.ctx.pop("return_state", State.READY.value))
+        turn.conversation.state = State(dest).value
+        if dest == State.CLOSED:
+            turn.conversation.ended_at = self.now
+
+    def _move_deadlines(self, conversation: Conversation) -> None:
+        """Inactivity runs while the citizen owes an answer; never while the office does."""
+        now = self.now
+        conversation.last_activity_at = now
+        if conversation.state in (State.WAITING.value, State.CLOSED.value, State.NEW.value):
+            conversation.remind_at = conversation.close_at = None
+        else:
+            conversation.remind_at = now + self.settings.inactivity_reminder_after
+            conversation.close_at = now + self.settings.inactivity_close_after
+        conversation.reminded_at = None
+
+    def _outbounds(self, turn: Turn) -> list[Outbound]:
+        out = []
+        if turn.replies:
+            identity = turn.identity
+            out.append(Outbound(channel=identity.channel, address=identity.address, text="\n\n".join(turn.replies),
+                                conversation_id=turn.conversation.id,
+                                consultation_id=turn.cache.get("consultation_id")))
+        return out + turn.extra
+
+    # ---- helpers shared by actions and guards ---------------------------------------------------
+    @property
+    def now(self) -> dt.datetime:
+        return clock.now()
+
+    def say(self, turn: Turn, key: str, **values: Any) -> None:
+        turn.replies.append(self.t(turn, key, **values))
+
+    def t(self, turn: Turn, key: str, **values: Any) -> str:
+        return _text(turn.conversation.lang, key, **values)
+
+    def citizen(self, turn: Turn) -> Optional[Citizen]:
+        return turn.conversation.citizen
+
+    def open_consultation_of(self, turn: Turn) -> Optional[Consultation]:
+        """The newest open ticket of this conversation (the one a citizen's message belongs to)."""
+        if "open" not in turn.cache:
+            turn.cache["open"] = self.session.scalar(
+                select(Consultation).where(Consultation.conversation_id == turn.conversation.id,
+                                           Consultation.status.in_(OPEN_STATUSES))
+                .order_by(Consultation.id.desc()).limit(1))
+        return turn.cache["open"]
+
+    def _link_citizen(self, conversation: Conversation) -> None:
+        """A returning citizen is recognised by what the channel proves: the mail sender or the phone."""
+        identity = conversation.identity
+        if identity.citizen_id is None:
+            email = proven_email(identity.channel, identity.address)
+            phone = proven_phone(identity.channel, identity.address)
+            clause = Citizen.email == email if email else Citizen.phone == phone
+            identity.citizen = self.session.scalar(select(Citizen).where(clause))
+        if conversation.citizen_id is None and identity.citizen is not None:
+            conversation.citizen = identity.citizen
+
+
+check({name[2:] for name in dir(Engine) if name.startswith("g_")},
+      {name[2:] for name in dir(Engine) if name.startswith("a_")})

@@ -1,0 +1,39 @@
+"""The database copy of knowledge articles, and the questions nobody could answer yet."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.models.base import Base
+
+
+class KnowledgeArticle(Base):
+    __tablename__ = "knowledge_articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(255))
+    body: Mapped[str] = mapped_column(Text)
+    questions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    lang: Mapped[str] = mapped_column(String(2), default="id")
+    source: Mapped[str] = mapped_column(String(255), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class UnansweredQuery(Base):
+    """A question the search could not answer, counted so officers write the most-asked first."""
+
+    __tablename__ = "unanswered_queries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    normalized: Mapped[str] = mapped_column(String(255), unique=True)
+    example: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(default=1)
+    first_at: Mapped[dt.datetime]
+    last_at: Mapped[dt.datetime]
+    article_id: Mapped[Optional[int]] = mapped_column(ForeignKey("knowledge_articles.id"))

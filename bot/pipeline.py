@@ -1,0 +1,69 @@
+"""What happens to a stored message: the engine answers, the answers become outbox rows.
+
+Used alike by the RQ job, the terminal chat and the officer commands; the callers commit and then
+enqueue the returned rows (see :mod:`workers.jobs`).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import outbox, services
+from bot.models import Consultation, Conversation, Message, OPEN_STATUSES, Officer
+from bot.states import Event
+
+log = logging.getLogger(__name__)
+
+
+class NotFound(LookupError):
+    """No such ticket (or it is no longer open)."""
+
+
+def process(session: Session, message_id: int) -> list[Message]:
+    """Run the engine on this message and on any earlier unprocessed one of the same conversation."""
+    message = session.get(Message, message_id)
+    if message is None or message.direction != "in" or message.status != "received":
+        return []
+    pending = session.scalars(
+        select(Message).where(Message.conversation_id == message.conversation_id, Message.direction == "in",
+                              Message.status == "received", Message.id <= message.id).order_by(Message.id)).all()
+    engine = services.engine(session)
+    rows: list[Message] = []
+    for item in pending:
+        rows += outbox.store(session, engine.process(item))
+        log.info("message %s processed: conversation %s now %s", item.id, item.conversation_id,
+                 item.conversation_id and session.get(Conversation, item.conversation_id).state)
+    return rows
+
+
+def open_ticket(session: Session, ticket: str) -> Consultation:
+    consultation = session.scalar(select(Consultation).where(Consultation.ticket == ticket.strip().upper()))
+    if consultation is None or consultation.status not in OPEN_STATUSES:
+        raise NotFound(f"{ticket} is not an open consultation")
+    return consultation
+
+
+def officer_reply(session: Session, consultation: Consultation, text: str,
+                  officer: Optional[Officer] = None) -> list[Message]:
+    """Send an officer's reply to the citizen on the ticket's channel; the bot goes quiet."""
+    conversation = session.get(Conversation, consultation.conversation_id)
+    if consultation.assigned_officer_id is None and officer is not None:
+        consultation.assigned_officer_id = officer.id
+    out = services.engine(session).fire(
+        conversation, Event.OFFICER_REPLY, consultation=consultation, text=text.strip(),
+        officer_name=officer.name if officer else "PST", officer_id=officer.id if officer else None)
+    return outbox.store(session, out)
+
+
+def close(session: Session, consultation: Consultation, officer: Optional[Officer] = None,
+          outcome: Optional[str] = None) -> list[Message]:
+    """An officer closes the ticket; the citizen is asked for a rating."""
+    conversation = session.get(Conversation, consultation.conversation_id)
+    if conversation.ended_at is not None:  # the citizen left that conversation: reopen it for the rating
+        conversation.ended_at = None
+    out = services.engine(session).fire(conversation, Event.OFFICER_CLOSE, consultation=consultation,
+                                        outcome=outcome, officer_id=officer.id if officer else None)
+    return outbox.store(session, out)

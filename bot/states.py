@@ -1,0 +1,182 @@
+"""The conversation state machine, as one table.
+
+Each row reads: in ``source`` state, on ``event``, if every ``guard`` holds, run ``actions`` and go to
+``dest``. Rows are tried top to bottom; the first whose guards hold wins. ``ANY`` as a source matches
+every state, ``TEXTUAL`` as an event matches any non-command message, and ``SAME`` as a destination
+keeps the state. Every state has a catch-all row, so no message is ever left without an answer;
+:func:`check` proves that when the module is imported.
+"""
+from __future__ import annotations
+
+import enum
+from typing import NamedTuple
+
+
+class State(str, enum.Enum):
+    NEW = "new"
+    ASK_NAME = "ask_name"
+    ASK_EMAIL = "ask_email"
+    ASK_CODE = "ask_code"
+    ASK_PHONE = "ask_phone"
+    READY = "ready"  # registered, waiting for a question
+    RESULTS = "results"  # answers shown, "did this help?"
+    CLARIFY = "clarify"  # collecting what, where, when and why
+    WAITING = "waiting"  # consultation open, no officer reply yet
+    HANDOFF = "handoff"  # an officer is talking; the bot keeps quiet
+    RATING = "rating"
+    COMMENT = "comment"
+    OFFER_COMPLAINT = "offer_complaint"
+    COMPLAINT = "complaint"
+    CLOSED = "closed"  # conversation over; the next message starts a new one
+
+
+class Event(str, enum.Enum):
+    TEXT = "text"
+    YES = "yes"
+    NO = "no"
+    MENU = "menu"
+    HELP = "help"
+    STATUS = "status"
+    CANCEL = "cancel"
+    COMPLAINT = "complaint"
+    DONE = "done"
+    RESEND = "resend"
+    SKIP = "skip"
+    # Raised by officers and deadlines rather than by the citizen's words.
+    OFFICER_REPLY = "officer_reply"
+    OFFICER_CLOSE = "officer_close"
+    INACTIVITY_CLOSE = "inactivity_close"
+
+
+class IllegalTransition(RuntimeError):
+    """No row of the table accepts this event in this state (the table guarantees it never happens)."""
+
+
+ANY = "*"
+SAME = "="
+RETURN = "<"  # back to the state saved when a detour (a complaint) began
+TEXTUAL = "textual"
+S, E = State, Event
+REGISTERING = (S.ASK_NAME, S.ASK_EMAIL, S.ASK_CODE, S.ASK_PHONE)
+CONSULTING = (S.WAITING, S.HANDOFF)
+
+
+class Row(NamedTuple):
+    source: object
+    event: object
+    guards: tuple[str, ...]
+    dest: object
+    actions: tuple[str, ...]
+
+
+TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
+    # source          event            guards                                dest               actions
+    (S.NEW,           ANY,             ("known",),                           S.READY,           ("welcome_back",)),
+    (S.NEW,           ANY,             (),                                   S.ASK_NAME,        ("greet",)),
+    (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
+    (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
+    (ANY,             E.OFFICER_CLOSE, (),                                   S.RATING,          ("closed_by_officer",)),
+    (ANY,             E.INACTIVITY_CLOSE, ("has_open_ticket",),              S.RATING,          ("closed_for_inactivity",)),
+    (ANY,             E.INACTIVITY_CLOSE, (),                                S.CLOSED,          ("end_for_inactivity",)),
+    (ANY,             E.HELP,          ("registering",),                     SAME,              ("help_registration",)),
+    (ANY,             E.HELP,          (),                                   SAME,              ("show_help",)),
+    (ANY,             E.STATUS,        ("registering",),                     SAME,              ("status_unregistered",)),
+    (ANY,             E.STATUS,        (),                                   SAME,              ("show_status",)),
+    (REGISTERING,     E.MENU,          (),                                   SAME,              ("reprompt",)),
+    (CONSULTING,      E.MENU,          (),                                   SAME,              ("show_ticket_menu",)),
+    (ANY,             E.MENU,          (),                                   S.READY,           ("clear", "show_menu")),
+    (REGISTERING,     E.CANCEL,        (),                                   S.NEW,             ("cancel_registration",)),
+    (CONSULTING,      E.CANCEL,        (),                                   S.READY,           ("cancel_ticket",)),
+    (S.READY,         E.CANCEL,        (),                                   SAME,              ("nothing_to_cancel",)),
+    (ANY,             E.CANCEL,        (),                                   S.READY,           ("clear", "cancelled")),
+    (S.COMPLAINT,     E.COMPLAINT,     (),                                   SAME,              ("ask_complaint",)),
+    (ANY,             E.COMPLAINT,     (),                                   S.COMPLAINT,       ("remember_state", "ask_complaint")),
+    (CONSULTING,      E.DONE,          (),                                   S.RATING,          ("closed_by_citizen",)),
+    ((S.READY, S.RESULTS), E.DONE,     (),                                   S.CLOSED,          ("goodbye",)),
+    # registration
+    (S.ASK_NAME,      E.YES,           ("has_profile_name", "email_proven"), S.ASK_PHONE,       ("take_profile_name", "ask_phone")),
+    (S.ASK_NAME,      E.YES,           ("has_profile_name",),                S.ASK_EMAIL,       ("take_profile_name", "ask_email")),
+    (S.ASK_NAME,      TEXTUAL,         ("valid_name", "email_proven"),       S.ASK_PHONE,       ("save_name", "ask_phone")),
+    (S.ASK_NAME,      TEXTUAL,         ("valid_name",),                      S.ASK_EMAIL,       ("save_name", "ask_email")),
+    (S.ASK_NAME,      ANY,             (),                                   SAME,              ("bad_name",)),
+    (S.ASK_EMAIL,     TEXTUAL,         ("valid_email",),                     S.ASK_CODE,        ("send_code",)),
+    (S.ASK_EMAIL,     ANY,             (),                                   SAME,              ("bad_email",)),
+    (S.ASK_CODE,      TEXTUAL,         ("code_matches",),                    S.READY,           ("register", "after_registration")),
+    (S.ASK_CODE,      E.RESEND,        ("has_pending_email",),               SAME,              ("send_code",)),
+    (S.ASK_CODE,      TEXTUAL,         ("valid_email",),                     SAME,              ("send_code",)),
+    (S.ASK_CODE,      ANY,             ("code_attempts_left",),              SAME,              ("wrong_code",)),
+    (S.ASK_CODE,      ANY,             (),                                   S.ASK_EMAIL,       ("code_locked",)),
+    (S.ASK_PHONE,     TEXTUAL,         ("valid_phone", "phone_taken"),       SAME,              ("phone_taken",)),
+    (S.ASK_PHONE,     TEXTUAL,         ("valid_phone",),                     S.READY,           ("register", "after_registration")),
+    (S.ASK_PHONE,     ANY,             (),                                   SAME,              ("bad_phone",)),
+    # searching
+    (S.RESULTS,       TEXTUAL,         ("picks_answer",),                    SAME,              ("show_article",)),
+    (S.RESULTS,       TEXTUAL,         ("is_number",),                       SAME,              ("reprompt",)),
+    (S.RESULTS,       E.YES,           (),                                   S.READY,           ("helped",)),
+    (S.RESULTS,       E.NO,            (),                                   S.CLARIFY,         ("not_helped", "ask_detail")),
+    ((S.READY, S.RESULTS), TEXTUAL,    ("is_greeting",),                     S.READY,           ("show_menu",)),
+    ((S.READY, S.RESULTS), TEXTUAL,    ("has_answers",),                     S.RESULTS,         ("show_answers",)),
+    ((S.READY, S.RESULTS), E.TEXT,     (),                                   S.CLARIFY,         ("not_found", "ask_detail")),
+    (S.READY,         ANY,             (),                                   SAME,              ("show_menu",)),
+    (S.RESULTS,       ANY,             (),                                   SAME,              ("reprompt",)),
+    # clarification → consultation
+    (S.CLARIFY,       TEXTUAL,         ("detail_too_short",),                SAME,              ("reprompt_detail",)),
+    (S.CLARIFY,       TEXTUAL,         ("request_complete",),                S.WAITING,         ("save_detail", "open_consultation")),
+    (S.CLARIFY,       TEXTUAL,         (),                                   SAME,              ("save_detail", "ask_detail")),
+    (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
+    # hand-off: the citizen's words go to the ticket
+    (S.WAITING,       ANY,             (),                                   SAME,              ("attach", "acknowledge")),
+    (S.HANDOFF,       ANY,             (),                                   SAME,              ("attach",)),
+    # rating and complaint
+    (S.RATING,        TEXTUAL,         ("valid_score",),                     S.COMMENT,         ("save_score",)),
+    (S.RATING,        ANY,             (),                                   SAME,              ("bad_rating",)),
+    (S.COMMENT,       E.SKIP,          ("low_score",),                       S.OFFER_COMPLAINT, ("offer_complaint",)),
+    (S.COMMENT,       E.SKIP,          (),                                   S.READY,           ("thank_rating",)),
+    (S.COMMENT,       E.NO,            ("low_score",),                       S.OFFER_COMPLAINT, ("offer_complaint",)),
+    (S.COMMENT,       E.NO,            (),                                   S.READY,           ("thank_rating",)),
+    (S.COMMENT,       ANY,             ("low_score",),                       S.OFFER_COMPLAINT, ("save_comment", "offer_complaint")),
+    (S.COMMENT,       ANY,             (),                                   S.READY,           ("save_comment", "thank_rating")),
+    (S.OFFER_COMPLAINT, E.YES,         (),                                   S.COMPLAINT,       ("ask_complaint",)),
+    (S.OFFER_COMPLAINT, ANY,           (),                                   S.READY,           ("thank_rating",)),
+    (S.COMPLAINT,     TEXTUAL,         ("complaint_too_short",),             SAME,              ("complaint_too_short",)),
+    (S.COMPLAINT,     TEXTUAL,         (),                                   RETURN,            ("file_complaint",)),
+    (S.COMPLAINT,     ANY,             (),                                   SAME,              ("ask_complaint",)),
+    (S.CLOSED,        ANY,             (),                                   S.NEW,             ("reopen",)),
+))
+
+CITIZEN_EVENTS = tuple(e for e in Event if e not in (E.OFFICER_REPLY, E.OFFICER_CLOSE, E.INACTIVITY_CLOSE))
+TEXT_EVENTS = (E.TEXT, E.YES, E.NO, E.RESEND, E.SKIP)  # what TEXTUAL matches: words, not commands
+
+
+def _sources(source) -> tuple[State, ...]:
+    if source == ANY:
+        return tuple(State)
+    return source if isinstance(source, tuple) else (source,)
+
+
+def matches(row: Row, state: State, event: Event) -> bool:
+    if state not in _sources(row.source):
+        return False
+    if row.event == ANY:
+        return True
+    if row.event == TEXTUAL:
+        return event in TEXT_EVENTS
+    return row.event == event
+
+
+def candidates(state: State, event: Event) -> list[Row]:
+    """The rows to try, in order, for this state and event."""
+    return [row for row in TABLE if matches(row, state, event)]
+
+
+def check(guards: set[str], actions: set[str]) -> None:
+    """Every name in the table exists and every (state, citizen event) pair ends in a guard-free row."""
+    for row in TABLE:
+        unknown = (set(row.guards) - guards) | (set(row.actions) - actions)
+        if unknown:
+            raise IllegalTransition(f"table names unknown guards/actions: {sorted(unknown)}")
+    for state in State:
+        for event in CITIZEN_EVENTS + (E.OFFICER_REPLY, E.OFFICER_CLOSE, E.INACTIVITY_CLOSE):
+            rows = candidates(state, event)
+            if not rows or rows[-1].guards:
+                raise IllegalTransition(f"no catch-all row for {state.value} on {event.value}")

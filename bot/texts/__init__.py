@@ -1,0 +1,26 @@
+"""Citizen-facing texts, one catalogue per language; code refers to them by key only."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from bot.texts import en, id as id_
+
+CATALOGUES = {"id": id_.TEXTS, "en": en.TEXTS}
+LANGS = tuple(CATALOGUES)
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def text(lang: str, key: str, **values) -> str:
+    """The text ``key`` in ``lang`` (Indonesian when the language is unknown), filled with ``values``."""
+    template = CATALOGUES.get(lang, id_.TEXTS)[key]
+    return template.format(**values) if values else template
+
+
+def when(lang: str, moment: dt.datetime, tz: ZoneInfo = WIB) -> str:
+    """A date and time as citizens read them: ``Rabu, 2 Desember 2026 pukul 16.00 WIB``."""
+    cat = CATALOGUES.get(lang, id_.TEXTS)
+    local = moment.astimezone(tz)
+    clock = local.strftime("%H.%M" if lang == "id" else "%H:%M")
+    return cat["datetime"].format(weekday=cat["weekday"][local.weekday()], day=local.day,
+                                  month=cat["month"][local.month - 1], year=local.year, time=clock)

@@ -1,0 +1,63 @@
+"""Typed readers for setting values; each raises ValueError with a message fit for a person."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def duration(text: str) -> dt.timedelta:
+    """``30s``, ``10m``, ``2h``, ``5d``, ``1w`` → timedelta (must be positive)."""
+    match = _DURATION.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"{text!r} is not a duration like 30s, 10m, 2h or 5d")
+    return dt.timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+def boolean(text: str) -> bool:
+    value = (text or "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"{text!r} is not a yes/no value (use true or false)")
+
+
+def integer(text: str, minimum: int = 0, maximum: int = 10**9) -> int:
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+    if not minimum <= value <= maximum:
+        raise ValueError(f"{value} is outside {minimum}..{maximum}")
+    return value
+
+
+def dates(text: str) -> tuple[dt.date, ...]:
+    """Comma- or space-separated ISO dates (``2026-12-24, 2026-12-31``)."""
+    out = []
+    for token in re.split(r"[,\s]+", (text or "").strip()):
+        if token:
+            try:
+                out.append(dt.date.fromisoformat(token))
+            except ValueError:
+                raise ValueError(f"{token!r} is not a date like 2026-12-24") from None
+    return tuple(out)
+
+
+def email_address(text: str) -> str:
+    value = (text or "").strip()
+    if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}", value):
+        raise ValueError(f"{text!r} is not an e-mail address")
+    return value
+
+
+def url(text: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    value = (text or "").strip().rstrip("/")
+    if not re.match(rf"^({'|'.join(schemes)})://([^\s/]+|(?<=unix://)/\S+)", value):
+        raise ValueError(f"{text!r} is not a URL starting with {' or '.join(s + '://' for s in schemes)}")
+    return value

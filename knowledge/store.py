@@ -1,0 +1,85 @@
+"""The database copy of the articles, and the search index built from it.
+
+``kb import`` copies the reviewed files into the database; the console edits the database copy.
+Every process keeps one :class:`KnowledgeBase` whose index is rebuilt only when the articles'
+fingerprint (count and latest ``updated_at``) changes, so an edit shows up without a restart.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot import clock
+from bot.models import KnowledgeArticle, UnansweredQuery
+from knowledge.article import ARTICLES_DIR, Article, load_dir
+from knowledge.search import Hit, SearchIndex
+
+
+def to_article(row: KnowledgeArticle) -> Article:
+    return Article(slug=row.slug, title=row.title, body=row.body, questions=tuple(row.questions or ()),
+                   tags=tuple(row.tags or ()), lang=row.lang, source=row.source or "")
+
+
+def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, int]:
+    """Upsert every article file; returns (created, updated). Articles only in the database are kept."""
+    existing = {row.slug: row for row in session.scalars(select(KnowledgeArticle))}
+    created = updated = 0
+    now = clock.now()
+    for article in load_dir(directory):
+        row = existing.get(article.slug)
+        if row is None:
+            row = KnowledgeArticle(slug=article.slug)
+            session.add(row)
+            created += 1
+        elif to_article(row) == article and row.active:
+            continue
+        else:
+            updated += 1
+        row.title, row.body, row.lang, row.source = article.title, article.body, article.lang, article.source
+        row.questions, row.tags, row.active, row.updated_at = list(article.questions), list(article.tags), True, now
+    return created, updated
+
+
+def active_articles(session: Session) -> list[Article]:
+    rows = session.scalars(select(KnowledgeArticle).where(KnowledgeArticle.active).order_by(KnowledgeArticle.slug))
+    return [to_article(r) for r in rows]
+
+
+def record_unanswered(session: Session, text: str, normalized: str) -> None:
+    """Count a question nobody could answer, so officers see the most-asked gaps first."""
+    key = normalized[:255]
+    if not key:
+        return
+    now = clock.now()
+    row = session.scalar(select(UnansweredQuery).where(UnansweredQuery.normalized == key))
+    if row is None:
+        session.add(UnansweredQuery(normalized=key, example=text[:2000], count=1, first_at=now, last_at=now))
+    else:
+        row.count += 1
+        row.last_at = now
+
+
+class KnowledgeBase:
+    """A process-wide search index that follows the database."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._fingerprint: tuple | None = None
+        self._index = SearchIndex([])
+
+    def index(self, session: Session) -> SearchIndex:
+        fingerprint = tuple(session.execute(
+            select(func.count(KnowledgeArticle.id), func.max(KnowledgeArticle.updated_at))
+            .where(KnowledgeArticle.active)).one())
+        if fingerprint != self._fingerprint:
+            with self._lock:
+                if fingerprint != self._fingerprint:
+                    self._index = SearchIndex(active_articles(session))
+                    self._fingerprint = fingerprint
+        return self._index
+
+    def search(self, session: Session, query: str, limit: int = 3) -> list[Hit]:
+        return self.index(session).search(query, limit=limit)

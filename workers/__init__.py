@@ -1,0 +1,1 @@
+"""Background work on RQ: processing inbound messages, sending outbound ones, deadlines."""

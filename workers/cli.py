@@ -1,0 +1,32 @@
+"""``flask --app wsgi worker``: an RQ worker with its scheduler (periodic jobs need no other process)."""
+from __future__ import annotations
+
+import logging
+
+import click
+from flask import Flask
+from rq import SimpleWorker
+
+from workers.queue import QUEUES, get_redis
+
+log = logging.getLogger(__name__)
+
+
+@click.command("worker")
+@click.option("--queue", "queues", multiple=True, default=QUEUES, show_default=True)
+@click.option("--burst", is_flag=True, help="Stop when the queues are empty (tests, one-off runs).")
+def worker(queues: tuple[str, ...], burst: bool) -> None:
+    """Run jobs in this process (no fork per job: our jobs are short and database-bound)."""
+    from workers import schedule
+
+    connection = get_redis()
+    schedule.install(connection)
+    SimpleWorker(list(queues), connection=connection).work(with_scheduler=True, burst=burst,
+                                                          logging_level=logging.INFO)
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(worker)
+    from workers.poller_cli import poller
+
+    app.cli.add_command(poller)

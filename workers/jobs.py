@@ -1,0 +1,80 @@
+"""RQ jobs: importable module-level functions, each idempotent, each with its own session."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import update
+
+from bot import clock, outbox, pipeline
+from bot.channels import PermanentError, TemporaryError, sender_for
+from bot.models import Message
+from workers.context import job_session
+from workers.queue import enqueue
+
+log = logging.getLogger(__name__)
+BACKOFF = (dt.timedelta(seconds=10), dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10),
+           dt.timedelta(minutes=30))
+
+
+def enqueue_delivery(rows: list[Message], app=None) -> None:
+    """After commit: one send job per outbox row that needs one."""
+    for row in rows:
+        if outbox.needs_job(row):
+            enqueue("outbound", deliver, row.id, job_id=f"deliver:{row.id}", app=app)
+
+
+def enqueue_processing(message_id: int, app=None) -> bool:
+    return enqueue("inbound", process_message, message_id, job_id=f"inbound:{message_id}", app=app)
+
+
+def process_message(message_id: int) -> int:
+    """Answer one inbound message; returns how many outbound rows it produced."""
+    with job_session() as (app, session):
+        rows = pipeline.process(session, message_id)
+        session.commit()
+        enqueue_delivery(rows, app)
+        return len(rows)
+
+
+def deliver(message_id: int) -> str:
+    """Send one outbox row once: claimed with a conditional UPDATE so two workers never both send it."""
+    with job_session() as (app, session):
+        claimed = session.execute(
+            update(Message).where(Message.id == message_id, Message.status == outbox.QUEUED)
+            .values(status="sending", attempts=Message.attempts + 1)).rowcount
+        session.commit()
+        if not claimed:
+            return "skipped"
+        row = session.get(Message, message_id)
+        sender = sender_for(row.channel, app)
+        try:
+            if sender is None:
+                raise PermanentError(f"{row.channel} channel is not configured")
+            result = sender.send(row)
+        except TemporaryError as exc:
+            return _retry_later(session, row, str(exc), app)
+        except PermanentError as exc:
+            row.status, row.error, row.status_at = "failed", str(exc)[:255], clock.now()
+            session.commit()
+            log.warning("message %s failed permanently: %s", row.id, exc)
+            return "failed"
+        row.status, row.sent_at, row.status_at = result.status, clock.now(), clock.now()
+        row.external_id = result.external_id or row.external_id
+        row.meta = {**(row.meta or {}), **result.meta}
+        session.commit()
+        log.info("message %s sent on %s", row.id, row.channel)
+        return row.status
+
+
+def _retry_later(session, row: Message, reason: str, app) -> str:
+    if row.attempts > len(BACKOFF):
+        row.status, row.error = "failed", f"gave up after {row.attempts} attempts: {reason}"[:255]
+        session.commit()
+        return "failed"
+    delay = BACKOFF[row.attempts - 1]
+    row.status, row.error, row.next_attempt_at = outbox.QUEUED, reason[:255], clock.now() + delay
+    session.commit()
+    enqueue("outbound", deliver, row.id, job_id=f"deliver:{row.id}", delay=delay, app=app)
+    log.info("message %s will be retried in %s", row.id, delay)
+    return "retry"

@@ -1,0 +1,48 @@
+"""RQ in one place: the Redis connection, the queues, and enqueueing that survives a Redis outage.
+
+Queues: ``inbound`` (engine runs), ``outbound`` (sends), ``default`` (sweeps, reminders). A failed
+enqueue is logged and swallowed: the database row it was about is already committed, and the
+sweeper picks it up when Redis is back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any, Callable, Optional
+
+from flask import Flask, current_app
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
+
+log = logging.getLogger(__name__)
+QUEUES = ("inbound", "outbound", "default")
+
+
+def init_app(app: Flask) -> None:
+    url = app.config["SETTINGS"].redis_url
+    app.extensions["redis"] = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
+
+
+def get_redis(app: Optional[Flask] = None) -> Redis:
+    return (app or current_app).extensions["redis"]
+
+
+def get_queue(name: str, app: Optional[Flask] = None) -> Queue:
+    return Queue(name, connection=get_redis(app))
+
+
+def enqueue(name: str, func: Callable, *args: Any, job_id: Optional[str] = None,
+            delay: Optional[dt.timedelta] = None, retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
+    """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now."""
+    queue = get_queue(name, app)
+    try:
+        if delay:
+            queue.enqueue_in(delay, func, *args, job_id=job_id, retry=retry)
+        else:
+            queue.enqueue(func, *args, job_id=job_id, retry=retry)
+        return True
+    except RedisError as exc:
+        log.warning("could not enqueue %s on %s (%s); the sweeper will retry", func.__name__, name,
+                    exc.__class__.__name__)
+        return False
