@@ -17,7 +17,7 @@ from bot import clock, intent
 from bot.actions import Actions
 from bot.envelope import Outbound, proven_email, proven_phone
 from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message, OPEN_STATUSES
-from bot.states import RETURN, SAME, Event, IllegalTransition, State, candidates, check
+from bot.states import RETURN, SAME, TABLE, Event, IllegalTransition, State, candidates, check
 from bot.texts import text as _text
 
 log = logging.getLogger(__name__)
@@ -92,8 +92,8 @@ class Engine(Actions):
                 for action in row.actions:
                     getattr(self, f"a_{action}")(turn)
                 self._enter(turn, state, row.dest)
-                log.debug("conversation %s: %s --%s--> %s", turn.conversation.id, state.value,
-                          turn.event.value, turn.conversation.state)
+                log.debug("conversation %s: row %d: %s --%s--> %s", turn.conversation.id, TABLE.index(row),
+                          state.value, turn.event.value, turn.conversation.state)
                 return
         raise IllegalTransition(f"{state.value} on {turn.event.value}")
 

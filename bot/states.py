@@ -73,8 +73,8 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     # source          event            guards                                dest               actions
     (S.NEW,           ANY,             ("known",),                           S.READY,           ("welcome_back",)),
     (S.NEW,           ANY,             (),                                   S.ASK_NAME,        ("greet",)),
-    (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
+    (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
     (ANY,             E.OFFICER_CLOSE, (),                                   S.RATING,          ("closed_by_officer",)),
     (ANY,             E.INACTIVITY_CLOSE, ("has_open_ticket",),              S.RATING,          ("closed_for_inactivity",)),
     (ANY,             E.INACTIVITY_CLOSE, (),                                S.CLOSED,          ("end_for_inactivity",)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import uuid
 
 import pytest
@@ -23,6 +24,8 @@ def sqlite_template(tmp_path_factory) -> str:
     """A migrated SQLite file; each test copies it instead of migrating again."""
     path = tmp_path_factory.mktemp("template") / "template.db"
     upgrade(f"sqlite:///{path}")
+    with sqlite3.connect(path) as conn:  # fold the WAL into the file so a plain copy has everything
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return str(path)
 
 
@@ -78,3 +81,14 @@ def session(app):
 def _real_clock():
     yield
     clock.reset()
+
+
+@pytest.fixture
+def knowledge(app):
+    """The app's database loaded with the real article files."""
+    from knowledge.store import import_dir
+
+    with app.app_context(), app.extensions["db"].session() as s:
+        import_dir(s)
+        s.commit()
+    return app.extensions["knowledge"]

@@ -1,0 +1,119 @@
+"""Walk a citizen to a given state through the real engine, the way the tests need them."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import pipeline
+from bot.envelope import Channel
+from bot.models import Consultation
+from tests.talk import Citizen, mailed_code, next_address
+
+FOUND = "jam buka pelayanan"  # answered by the knowledge base
+NOT_FOUND = "resep rendang padang enak"  # nothing in the base; leads to a consultation
+FULL_REQUEST = "jumlah penduduk miskin kota lubuklinggau tahun 2023"  # area and period already given
+
+
+def new(app, channel: str = Channel.WHATSAPP.value, **kw) -> Citizen:
+    address = next_address() if channel == Channel.WHATSAPP.value else f"{next_address()[1:]}@example.org"
+    return Citizen(app, channel, address, **kw)
+
+
+def ask_name(app, channel=Channel.WHATSAPP.value, **kw) -> Citizen:
+    c = new(app, channel, **kw)
+    c.say("halo")
+    return c
+
+
+def ask_email(app) -> Citizen:
+    c = ask_name(app)
+    c.say("Siti Aminah")
+    return c
+
+
+def ask_code(app) -> Citizen:
+    c = ask_email(app)
+    c.say(f"siti{c.address[1:]}@example.org")
+    return c
+
+
+def ask_phone(app) -> Citizen:
+    c = ask_name(app, Channel.EMAIL.value)
+    c.say("Budi Santoso")
+    return c
+
+
+def ready(app, channel=Channel.WHATSAPP.value) -> Citizen:
+    if channel == Channel.EMAIL.value:
+        c = ask_phone(app)
+        c.say("0813" + c.address[5:12])
+        return c
+    c = ask_code(app)
+    c.say(mailed_code(c))
+    return c
+
+
+def results(app) -> Citizen:
+    c = ready(app)
+    c.say(FOUND)
+    return c
+
+
+def clarify(app) -> Citizen:
+    c = ready(app)
+    c.say(NOT_FOUND)
+    return c
+
+
+def waiting(app) -> Citizen:
+    c = ready(app)
+    c.say(FULL_REQUEST)
+    if c.state() == "results":
+        c.say("tidak")
+    c.say("untuk skripsi")
+    assert c.state() == "waiting", c.state()
+    return c
+
+
+def consultation_of(app, citizen: Citizen) -> Consultation:
+    with app.app_context(), app.extensions["db"].session() as s:
+        return s.scalar(select(Consultation).join(Consultation.citizen)
+                        .where(Consultation.channel == citizen.channel).order_by(Consultation.id.desc()))
+
+
+def officer_event(app, citizen: Citizen, close: bool = False, text: str = "Datanya ada di tabel 4.1.") -> str:
+    with app.app_context(), app.extensions["db"].session() as s:
+        consultation = s.scalar(select(Consultation).where(Consultation.status.in_(("open", "in_progress")))
+                                .order_by(Consultation.id.desc()))
+        rows = pipeline.close(s, consultation) if close else pipeline.officer_reply(s, consultation, text)
+        s.commit()
+        return citizen.replies(rows)
+
+
+def handoff(app) -> Citizen:
+    c = waiting(app)
+    officer_event(app, c)
+    return c
+
+
+def rating(app) -> Citizen:
+    c = handoff(app)
+    officer_event(app, c, close=True)
+    return c
+
+
+def comment(app, score: str = "4") -> Citizen:
+    c = rating(app)
+    c.say(score)
+    return c
+
+
+def offer_complaint(app) -> Citizen:
+    c = comment(app, "1")
+    c.say("lewati")
+    return c
+
+
+def complaint(app) -> Citizen:
+    c = ready(app)
+    c.say("PENGADUAN")
+    return c

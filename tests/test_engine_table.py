@@ -1,0 +1,122 @@
+"""Every row of the conversation table, driven through the real engine and database."""
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from bot.envelope import Channel
+from bot.states import TABLE
+from tests import journeys as j
+
+# reach the state, say this, expect this state and these words in the answer
+CASES = [
+    ("new-known", lambda app: _known_again(app), "halo", "ready", "Selamat datang kembali"),
+    ("new-unknown", j.new, "halo", "ask_name", "Siapa nama lengkap"),
+    ("name-profile-wa", lambda app: j.ask_name(app, profile_name="Rina Wati"), "ya", "ask_email", "Rina Wati"),
+    ("name-profile-mail", lambda app: j.ask_name(app, Channel.EMAIL.value, profile_name="Rina Wati"), "ya",
+     "ask_phone", "nomor telepon"),
+    ("name-mail", lambda app: j.ask_name(app, Channel.EMAIL.value), "Budi Santoso", "ask_phone", "Budi Santoso"),
+    ("name-wa", j.ask_name, "Siti Aminah", "ask_email", "e-mail aktif"),
+    ("name-bad", j.ask_name, "12345", "ask_name", "nama lengkap"),
+    ("email-ok", j.ask_email, "siti@example.org", "ask_code", "Kode 6 angka"),
+    ("email-bad", j.ask_email, "siti@", "ask_email", "tidak valid"),
+    ("code-resend", j.ask_code, "kirim ulang", "ask_code", "Kode 6 angka"),
+    ("code-new-email", j.ask_code, "lain@example.org", "ask_code", "lain@example.org"),
+    ("code-wrong", j.ask_code, "000000", "ask_code", "Sisa percobaan: 4"),
+    ("phone-bad", j.ask_phone, "12ab", "ask_phone", "tidak valid"),
+    ("phone-ok", j.ask_phone, "081298765432", "ready", "Pendaftaran selesai"),
+    ("results-pick", j.results, "1", "results", "Jam layanan"),
+    ("results-number-out-of-range", j.results, "7", "results", "YA atau TIDAK"),
+    ("results-yes", j.results, "ya", "ready", "Senang bisa membantu"),
+    ("results-no", j.results, "tidak", "clarify", "kami teruskan ke petugas"),
+    ("ready-greeting", j.ready, "terima kasih", "ready", "tulis pertanyaan"),
+    ("ready-found", j.ready, j.FOUND, "results", "Ini yang kami temukan"),
+    ("ready-not-found", j.ready, j.NOT_FOUND, "clarify", "belum ada di basis pengetahuan"),
+    ("ready-yes", j.ready, "ya", "ready", "tulis pertanyaan"),
+    ("results-resend", j.results, "kirim ulang", "results", "YA atau TIDAK"),
+    ("clarify-short", j.clarify, "x", "clarify", "sedikit lebih jelas"),
+    ("clarify-next", j.clarify, "Kota Lubuklinggau", "clarify", "periode/tahun"),
+    ("clarify-skip", j.clarify, "lewati", "clarify", "sedikit lebih jelas"),
+    ("waiting-attach", j.waiting, "tambahan: per kecamatan", "waiting", "ditambahkan ke tiket"),
+    ("handoff-silent", j.handoff, "baik pak, terima kasih", "handoff", ""),
+    ("rating-ok", j.rating, "3", "comment", "nilai 3 (baik)"),
+    ("rating-bad", j.rating, "lima", "rating", "angka 1, 2, 3, atau 4"),
+    ("comment-skip-low", lambda app: j.comment(app, "2"), "lewati", "offer_complaint", "pengaduan"),
+    ("comment-skip", j.comment, "lewati", "ready", "Terima kasih atas penilaian"),
+    ("comment-no-low", lambda app: j.comment(app, "1"), "tidak", "offer_complaint", "pengaduan"),
+    ("comment-no", j.comment, "tidak", "ready", "Terima kasih atas penilaian"),
+    ("comment-low", lambda app: j.comment(app, "1"), "Lama sekali dijawab", "offer_complaint", "pengaduan"),
+    ("comment", j.comment, "Cepat dan jelas", "ready", "Terima kasih atas penilaian"),
+    ("offer-yes", j.offer_complaint, "ya", "complaint", "tulis pengaduan"),
+    ("offer-no", j.offer_complaint, "tidak", "ready", "Terima kasih atas penilaian"),
+    ("complaint-short", j.complaint, "jelek", "complaint", "satu atau dua kalimat"),
+    ("complaint-filed", j.complaint, "Petugas tidak membalas tiga hari.", "ready", "sudah kami catat"),
+    ("complaint-again", j.complaint, "PENGADUAN", "complaint", "tulis pengaduan"),
+    ("complaint-yes", j.complaint, "ya", "complaint", "tulis pengaduan"),
+    ("help-registering", j.ask_email, "BANTUAN", "ask_email", "nama, e-mail aktif"),
+    ("help", j.ready, "bantuan", "ready", "Cara memakai layanan"),
+    ("status-registering", j.ask_email, "STATUS", "ask_email", "belum terdaftar"),
+    ("status", j.waiting, "status", "waiting", "PST-"),
+    ("menu-registering", j.ask_email, "menu", "ask_email", "e-mail aktif"),
+    ("menu-consulting", j.waiting, "menu", "waiting", "masih terbuka"),
+    ("menu", j.results, "MENU", "ready", "tulis pertanyaan"),
+    ("cancel-registering", j.ask_email, "batal", "new", "Pendaftaran dibatalkan"),
+    ("cancel-ticket", j.handoff, "batal", "ready", "dibatalkan"),
+    ("cancel-nothing", j.ready, "batal", "ready", "Tidak ada yang perlu dibatalkan"),
+    ("cancel", j.clarify, "batal", "ready", "Dibatalkan"),
+    ("complaint-command", j.handoff, "pengaduan", "complaint", "tulis pengaduan"),
+    ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
+    ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
+]
+
+
+def _known_again(app):
+    c = j.ready(app)
+    c.say("selesai")  # ends the conversation; the next message starts a new one
+    return c
+
+
+@pytest.mark.parametrize("reach,message,state,words", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_transition(app, knowledge, reach, message, state, words):
+    """The message moves the conversation to the expected state with the expected answer."""
+    citizen = reach(app)
+    reply = citizen.say(message)
+    assert citizen.state() == state
+    assert words in reply
+    if not words:
+        assert reply == ""
+
+
+def test_table_rows_all_exercised(app, knowledge, caplog):
+    """The cases above plus officer and deadline events reach every row of the table."""
+    caplog.set_level(logging.DEBUG, logger="bot.engine")
+    for _, reach, message, _, _ in CASES:
+        reach(app).say(message)
+    _events_from_outside(app)
+    fired = {int(m) for m in re.findall(r"row (\d+):", caplog.text)}
+    missing = [f"{i}: {TABLE[i].source} {TABLE[i].event} {TABLE[i].guards}" for i in range(len(TABLE))
+               if i not in fired]
+    assert not missing, "rows never exercised:\n" + "\n".join(missing)
+
+
+def _events_from_outside(app):
+    """Officer reply outside a consultation state, inactivity with and without a ticket, a closed conversation."""
+    from bot import services
+    from bot.states import Event
+    from bot.models import Conversation
+
+    c = j.waiting(app)
+    c.say("pengaduan")  # in the complaint detour while the officer answers
+    j.officer_event(app, c)
+    with app.app_context(), app.extensions["db"].session() as s:
+        for conv in s.query(Conversation).filter(Conversation.state.in_(("complaint", "ready"))).all():
+            services.engine(s).fire(conv, Event.INACTIVITY_CLOSE)
+        s.commit()
+    closed = j.ready(app)
+    closed.say("selesai")
+    with app.app_context(), app.extensions["db"].session() as s:
+        conv = s.query(Conversation).filter_by(state="closed").first()
+        services.engine(s).fire(conv, Event.HELP)  # an event on an ended conversation reopens it
+        s.commit()
