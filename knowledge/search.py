@@ -3,17 +3,45 @@
 The engine only relies on :class:`SearchIndex` (built once from a list of articles) and
 :class:`Hit`. ``confident`` hits are answers; when none is confident the bot says "not found"
 and offers a consultation instead of guessing.
+
+Ranking combines three signals: BM25 over analysed terms (title, tags and question phrasings weigh
+more than the body), the IDF-weighted share of the query's terms the article covers, and a rapidfuzz
+similarity between the query and the article's closest question phrasing. Query words the base does
+not know are corrected to a known word when rapidfuzz finds a close one ("kemiskinn" -> "kemiskinan");
+words that stay unknown lower the confidence, which is what makes "harga tiket pesawat" a refusal.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import math
+from collections import Counter, defaultdict
 from typing import Sequence
 
-from rapidfuzz import fuzz, process, utils
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from knowledge.article import Article
+from knowledge.normalize import STOP_WORDS, SYNONYMS, stem, terms, words
+from knowledge.synonyms import ABBREVIATIONS, ENGLISH_STOP_WORDS
 
-THRESHOLD = 62.0
+# Calibrated on knowledge/eval/queries.tsv with knowledge.evaluation.calibrate (see that module).
+THRESHOLD = 0.77
+FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "questions": 2.0, "body": 1.0}
+K1, B = 1.2, 0.75
+CANDIDATES = 12
+TYPO_MIN_LENGTH = 4
+# rapidfuzz ratio needed to accept a correction: short words only get one missing or extra letter
+# ("utang" must not become "uang"), longer words one or two slips ("kemiskinn", "pengangguan").
+TYPO_CUTOFF_SHORT, TYPO_CUTOFF_LONG, LONG_WORD = 90.0, 85.0, 7
+# Ranking adds BM25 (relative to the best article), coverage and fuzzy similarity. Confidence is
+# absolute: coverage, similarity, and how much evidence (summed IDF) the matched words carry, so a
+# single common word ("banyak", "data") never makes a confident answer.
+W_BM25, W_COVER, W_FUZZ = 0.25, 0.45, 0.30
+C_COVER, C_FUZZ, C_EVIDENCE = 0.4, 0.4, 0.2
+EVIDENCE_FULL = 4.0
+# Among equally good answers, one in the citizen's language ranks first.
+LANGUAGE_BONUS = 0.05
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,27 +53,173 @@ class Hit:
     confident: bool
 
 
-class SearchIndex:
-    """A plain rapidfuzz index over titles and question phrasings."""
+@dataclasses.dataclass(frozen=True)
+class _Doc:
+    slug: str
+    keys: tuple[str, ...]  # analysed title and question phrasings, for the fuzzy signal
 
-    def __init__(self, articles: Sequence[Article]):
+
+def fingerprint(articles: Sequence[Article]) -> str:
+    """A digest of the searchable content: the index is rebuilt only when this changes."""
+    digest = hashlib.sha256()
+    for a in sorted(articles, key=lambda a: a.slug):
+        digest.update(repr((a.slug, a.title, a.body, a.questions, a.tags)).encode())
+    return digest.hexdigest()
+
+
+class SearchIndex:
+    """An inverted index with precomputed BM25 weights; queries cost a few numpy operations."""
+
+    def __init__(self, articles: Sequence[Article], threshold: float = THRESHOLD):
         self.articles = {a.slug: a for a in articles}
-        self._keys: list[str] = []
-        self._texts: list[str] = []
-        for a in articles:
-            for text in (a.title, *a.questions, " ".join(a.tags)):
-                self._keys.append(a.slug)
-                self._texts.append(utils.default_process(text))
+        self.threshold = threshold
+        self.fingerprint = fingerprint(articles)
+        self._docs: list[_Doc] = []
+        self._surface: set[str] = set(SYNONYMS.vocabulary) | set(ABBREVIATIONS)
+        weighted: list[Counter] = []
+        for article in self.articles.values():
+            tf, keys = self._analyse_article(article)
+            weighted.append(tf)
+            self._docs.append(_Doc(article.slug, keys))
+        self._build_postings(weighted)
+        self._english_docs = np.array([a.lang == "en" for a in self.articles.values()])
+        self._english_words = ENGLISH_STOP_WORDS | (
+            {w for a in articles if a.lang == "en" for w in words(_text(a))}
+            - {w for a in articles if a.lang != "en" for w in words(_text(a))})
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self._surface:
+            if len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
+                by_initial[word[0]].append(word)
+        self._by_initial = dict(by_initial)
+        self._corrections: dict[str, str | None] = {}
+
+    def _analyse_article(self, article: Article) -> tuple[Counter, tuple[str, ...]]:
+        tf: Counter = Counter()
+        fields = {"title": [article.title], "tags": list(article.tags), "questions": list(article.questions),
+                  "body": [article.body]}
+        keys = []
+        for field, texts in fields.items():
+            for text in texts:
+                tokens = words(text)
+                self._surface.update(tokens)
+                analysed = terms(tokens)
+                for term in analysed:
+                    tf[term] += FIELD_WEIGHTS[field]
+                if field != "body":
+                    keys.append(" ".join(analysed))
+        return tf, tuple(keys)
+
+    def _build_postings(self, weighted: list[Counter]) -> None:
+        n = len(weighted)
+        lengths = np.array([sum(tf.values()) for tf in weighted], dtype=float)
+        avg = float(lengths.mean()) if n else 1.0
+        docs_of: dict[str, list[int]] = defaultdict(list)
+        for i, tf in enumerate(weighted):
+            for term in tf:
+                docs_of[term].append(i)
+        self.idf: dict[str, float] = {}
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, ids in docs_of.items():
+            idf = math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
+            freqs = np.array([weighted[i][term] for i in ids])
+            norm = K1 * (1 - B + B * lengths[ids] / avg)
+            self.idf[term] = idf
+            self._postings[term] = (np.array(ids), idf * freqs * (K1 + 1) / (freqs + norm))
+        self._max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+
+    def correct(self, word: str) -> str | None:
+        """The known word a typo most likely stands for, or None; cached per index."""
+        if word in self._surface or word in STOP_WORDS or len(word) < TYPO_MIN_LENGTH or word.isdigit():
+            return word
+        if word not in self._corrections:
+            if stem(word) in self.idf:  # a known word with another affix or clitic ("biayanya")
+                self._corrections[word] = word
+            else:
+                found = process.extractOne(word, self._by_initial.get(word[0], ()), scorer=fuzz.ratio,
+                                           score_cutoff=TYPO_CUTOFF_LONG if len(word) >= LONG_WORD
+                                           else TYPO_CUTOFF_SHORT)
+                self._corrections[word] = found[0] if found else None
+        return self._corrections[word]
+
+    def query_terms(self, query: str) -> tuple[list[str], list[str]]:
+        """Analysed query terms, and the content words that stayed unknown after typo correction."""
+        known, unknown = [], []
+        for word in words(query):
+            fixed = self.correct(word)
+            if fixed is None:
+                unknown.append(word)
+            else:
+                known.append(fixed)
+        return list(dict.fromkeys(terms(known))), unknown
+
+    def _is_english(self, query: str) -> bool:
+        tokens = words(query)
+        return bool(tokens) and sum(t in self._english_words for t in tokens) * 2 >= len(tokens)
 
     def search(self, query: str, limit: int = 3) -> list[Hit]:
-        q = utils.default_process(query or "")
-        if not q or not self._texts:
+        """Best articles for ``query``; ``confident`` says whether the bot may answer with them."""
+        qterms, unknown = self.query_terms(query)
+        qterms = [t for t in qterms if t in self._postings] + [t for t in qterms if t not in self._postings]
+        if not qterms or not self._docs:
             return []
-        best: dict[str, float] = {}
-        for _, score, idx in process.extract(q, self._texts, scorer=fuzz.token_set_ratio, limit=limit * 8,
-                                             processor=None):
-            slug = self._keys[idx]
-            best[slug] = max(best.get(slug, 0.0), float(score))
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
-        return [Hit(slug, self.articles[slug].title, self.articles[slug].summary, score, score >= THRESHOLD)
-                for slug, score in ranked]
+        n = len(self._docs)
+        bm25 = np.zeros(n)
+        covered = np.zeros(n)
+        total = len(unknown) * self._max_idf
+        for term in qterms:
+            idf = self.idf.get(term, self._max_idf)
+            total += idf
+            posting = self._postings.get(term)
+            if posting is not None:
+                bm25[posting[0]] += posting[1]
+                covered[posting[0]] += idf
+        if not bm25.any():
+            return []
+        cover = covered / total
+        top_bm25 = float(bm25.max())
+        prelim = W_BM25 * bm25 / top_bm25 + W_COVER * cover
+        if self._is_english(query):
+            prelim = prelim + LANGUAGE_BONUS * self._english_docs
+        count = min(CANDIDATES, n)
+        candidates = np.argpartition(-prelim, count - 1)[:count]
+        qtext = " ".join(qterms + unknown)
+        scored = []
+        for i in candidates:
+            if bm25[i] <= 0:
+                continue
+            similarity = max(_similarity(qtext, key) for key in self._docs[i].keys)
+            evidence = min(1.0, covered[i] / EVIDENCE_FULL)
+            confidence = C_COVER * cover[i] + C_FUZZ * similarity + C_EVIDENCE * evidence
+            rank = prelim[i] + W_FUZZ * similarity
+            scored.append((rank, confidence, self._docs[i].slug))
+        scored.sort(reverse=True)
+        hits = []
+        for _, confidence, slug in scored[:limit]:
+            article = self.articles[slug]
+            hits.append(Hit(slug, article.title, article.summary, round(float(confidence), 4),
+                            bool(confidence >= self.threshold)))
+        return hits
+
+
+def _text(article: Article) -> str:
+    return " ".join((article.title, *article.tags, *article.questions, article.body))
+
+
+def _similarity(query: str, key: str) -> float:
+    """Token-set similarity finds the phrasing that contains the query; token-sort prefers the closest."""
+    return (0.6 * fuzz.token_set_ratio(query, key) + 0.4 * fuzz.token_sort_ratio(query, key)) / 100
+
+
+class IndexHolder:
+    """Keeps one index and rebuilds it only when the articles' content changes (cheap to ask often)."""
+
+    def __init__(self) -> None:
+        self._index: SearchIndex | None = None
+
+    def get(self, articles: Sequence[Article]) -> SearchIndex:
+        if self._index is None or self._index.fingerprint != fingerprint(articles):
+            self._index = SearchIndex(articles)
+        return self._index
+
+
+__all__ = ["Hit", "SearchIndex", "IndexHolder", "fingerprint", "THRESHOLD", "stem"]
