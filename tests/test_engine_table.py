@@ -25,6 +25,8 @@ CASES = [
     ("code-resend", j.ask_code, "kirim ulang", "ask_code", "Kode 6 angka"),
     ("code-new-email", j.ask_code, "lain@example.org", "ask_code", "lain@example.org"),
     ("code-wrong", j.ask_code, "000000", "ask_code", "Sisa percobaan: 4"),
+    ("code-locked", lambda app: _wrong_codes(j.ask_code(app), 4), "000000", "ask_email", "kedaluwarsa"),
+    ("phone-taken", lambda app: _phone_owner(app), "081300000001", "ask_phone", "sudah terdaftar"),
     ("phone-bad", j.ask_phone, "12ab", "ask_phone", "tidak valid"),
     ("phone-ok", j.ask_phone, "081298765432", "ready", "Pendaftaran selesai"),
     ("results-pick", j.results, "1", "results", "Jam layanan"),
@@ -36,6 +38,8 @@ CASES = [
     ("ready-not-found", j.ready, j.NOT_FOUND, "clarify", "belum ada di basis pengetahuan"),
     ("ready-yes", j.ready, "ya", "ready", "tulis pertanyaan"),
     ("results-resend", j.results, "kirim ulang", "results", "YA atau TIDAK"),
+    ("results-dash", j.results, "-", "results", "YA atau TIDAK"),
+    ("clarify-done", j.clarify, "selesai", "clarify", "Untuk wilayah mana"),
     ("clarify-short", j.clarify, "x", "clarify", "sedikit lebih jelas"),
     ("clarify-next", j.clarify, "Kota Lubuklinggau", "clarify", "periode/tahun"),
     ("clarify-skip", j.clarify, "lewati", "clarify", "sedikit lebih jelas"),
@@ -54,7 +58,7 @@ CASES = [
     ("complaint-short", j.complaint, "jelek", "complaint", "satu atau dua kalimat"),
     ("complaint-filed", j.complaint, "Petugas tidak membalas tiga hari.", "ready", "sudah kami catat"),
     ("complaint-again", j.complaint, "PENGADUAN", "complaint", "tulis pengaduan"),
-    ("complaint-yes", j.complaint, "ya", "complaint", "tulis pengaduan"),
+    ("complaint-done", j.complaint, "selesai", "complaint", "tulis pengaduan"),
     ("help-registering", j.ask_email, "BANTUAN", "ask_email", "nama, e-mail aktif"),
     ("help", j.ready, "bantuan", "ready", "Cara memakai layanan"),
     ("status-registering", j.ask_email, "STATUS", "ask_email", "belum terdaftar"),
@@ -70,6 +74,18 @@ CASES = [
     ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
 ]
+
+
+def _wrong_codes(citizen, times):
+    for _ in range(times):
+        citizen.say("000000")
+    return citizen
+
+
+def _phone_owner(app):
+    owner = j.ask_phone(app)
+    owner.say("081300000001")
+    return j.ask_phone(app)
 
 
 def _known_again(app):
@@ -103,7 +119,8 @@ def test_table_rows_all_exercised(app, knowledge, caplog):
 
 def _events_from_outside(app):
     """Officer reply outside a consultation state, inactivity with and without a ticket, a closed conversation."""
-    from bot import services
+    from bot import clock, inbox, pipeline, services
+    from bot.envelope import Inbound
     from bot.states import Event
     from bot.models import Conversation
 
@@ -114,9 +131,12 @@ def _events_from_outside(app):
         for conv in s.query(Conversation).filter(Conversation.state.in_(("complaint", "ready"))).all():
             services.engine(s).fire(conv, Event.INACTIVITY_CLOSE)
         s.commit()
-    closed = j.ready(app)
-    closed.say("selesai")
-    with app.app_context(), app.extensions["db"].session() as s:
-        conv = s.query(Conversation).filter_by(state="closed").first()
-        services.engine(s).fire(conv, Event.HELP)  # an event on an ended conversation reopens it
+    late = j.ready(app)
+    with app.app_context(), app.extensions["db"].session() as s:  # a message stored just before the close
+        message, _ = inbox.accept(s, Inbound(late.channel, late.address, "halo lagi", "late-1", clock.now()))
+        conv = s.get(Conversation, message.conversation_id)
+        services.engine(s).fire(conv, Event.INACTIVITY_CLOSE)
         s.commit()
+        pipeline.process(s, message.id)
+        s.commit()
+        assert s.get(Conversation, message.conversation_id).ended_at is None

@@ -74,6 +74,8 @@ class Commands:
         self.say(turn, "goodbye")
 
     def a_reopen(self, turn) -> None:
+        """A message that arrived just as its conversation ended reopens it rather than getting lost."""
+        turn.conversation.ended_at = turn.conversation.end_reason = None
         turn.redispatch = turn.text
 
     def prompt_for(self, turn, state: State) -> None:
