@@ -17,6 +17,7 @@ from bot.models import Message
 
 log = logging.getLogger(__name__)
 QUEUED = "queued"
+UNDELIVERABLE = "undeliverable"  # the channel cannot reach the citizen now (WhatsApp window, no template)
 
 
 def store(session: Session, outbounds: Iterable[Outbound]) -> list[Message]:

@@ -42,7 +42,7 @@ def deliver(message_id: int) -> str:
     with job_session() as (app, session):
         claimed = session.execute(
             update(Message).where(Message.id == message_id, Message.status == outbox.QUEUED)
-            .values(status="sending", attempts=Message.attempts + 1)).rowcount
+            .values(status="sending", status_at=clock.now(), attempts=Message.attempts + 1)).rowcount
         session.commit()
         if not claimed:
             return "skipped"
@@ -59,12 +59,25 @@ def deliver(message_id: int) -> str:
             session.commit()
             log.warning("message %s failed permanently: %s", row.id, exc)
             return "failed"
-        row.status, row.sent_at, row.status_at = result.status, clock.now(), clock.now()
-        row.external_id = result.external_id or row.external_id
-        row.meta = {**(row.meta or {}), **result.meta}
-        session.commit()
-        log.info("message %s sent on %s", row.id, row.channel)
-        return row.status
+        return _record(session, row, result)
+
+
+def _record(session, row: Message, result) -> str:
+    """Store what the sender reports; a status callback that already moved the row on is kept."""
+    now = clock.now()
+    row.external_id = result.external_id or row.external_id
+    row.meta = {**(row.meta or {}), **result.meta}
+    row.status_at = now
+    if result.status == outbox.UNDELIVERABLE:
+        row.error = f"undeliverable: {result.meta.get('undeliverable', 'no way to reach the citizen')}"[:255]
+    else:
+        row.sent_at = now
+    session.flush()
+    session.execute(update(Message).where(Message.id == row.id, Message.status == "sending")
+                    .values(status=result.status))
+    session.commit()
+    log.info("message %s %s on %s", row.id, result.status, row.channel)
+    return result.status
 
 
 def _retry_later(session, row: Message, reason: str, app) -> str:

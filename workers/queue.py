@@ -36,6 +36,8 @@ def enqueue(name: str, func: Callable, *args: Any, job_id: Optional[str] = None,
             delay: Optional[dt.timedelta] = None, retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
     """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now."""
     queue = get_queue(name, app)
+    if job_id:  # RQ 3 accepts only letters, digits, "_" and "-": "deliver:12" becomes "deliver_12"
+        job_id = job_id.replace(":", "_")
     try:
         if delay:
             queue.enqueue_in(delay, func, *args, job_id=job_id, retry=retry)

@@ -1,0 +1,92 @@
+"""Twilio's inbound WhatsApp form → one :class:`bot.envelope.Inbound` plus its media (pure, no I/O)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Mapping
+
+from bot.envelope import Channel, Inbound
+
+MAX_TEXT = 4096  # WhatsApp's own limit for one message
+MAX_MEDIA = 10  # Twilio sends at most ten media per message
+_FROM = re.compile(r"^whatsapp:(\+[1-9]\d{5,14})$")
+_SID = re.compile(r"^(SM|MM)[0-9a-fA-F]{32}$")
+# What the bot cannot read and answers with "text please" instead of guessing.
+NON_TEXT_TYPES = {"location", "contacts", "sticker", "unsupported"}
+_NON_TEXT_MEDIA = {"text/vcard", "text/x-vcard", "image/webp"}  # contact cards; stickers are webp
+
+
+class InvalidForm(ValueError):
+    """The form is not a WhatsApp message Twilio could have sent; the text says what is wrong."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Media:
+    url: str
+    content_type: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Received:
+    inbound: Inbound
+    media: tuple[Media, ...]
+    kind: str  # Twilio's MessageType, or what the fields imply
+
+    @property
+    def readable(self) -> bool:
+        """False for locations, contact cards and stickers: the citizen is asked to type instead."""
+        return self.kind not in NON_TEXT_TYPES
+
+
+def _required(form: Mapping[str, str], name: str) -> str:
+    value = (form.get(name) or "").strip()
+    if not value:
+        raise InvalidForm(f"{name} is missing")
+    return value
+
+
+def _media(form: Mapping[str, str]) -> tuple[Media, ...]:
+    raw = form.get("NumMedia") or "0"
+    if not raw.isdigit() or int(raw) > MAX_MEDIA:
+        raise InvalidForm(f"NumMedia must be a number from 0 to {MAX_MEDIA}")
+    items = []
+    for n in range(int(raw)):
+        url = _required(form, f"MediaUrl{n}")
+        if not url.startswith(("https://", "http://")):
+            raise InvalidForm(f"MediaUrl{n} is not a URL")
+        items.append(Media(url, (form.get(f"MediaContentType{n}") or "application/octet-stream").strip()[:127]))
+    return tuple(items)
+
+
+def _kind(form: Mapping[str, str], text: str, media: tuple[Media, ...]) -> str:
+    declared = (form.get("MessageType") or "").strip().lower()
+    if declared:
+        return declared
+    if form.get("Latitude") or form.get("Longitude"):
+        return "location"
+    if media and not text and all(m.content_type in _NON_TEXT_MEDIA for m in media):
+        return "contacts" if media[0].content_type != "image/webp" else "sticker"
+    return "media" if media else "text"
+
+
+def parse(form: Mapping[str, str], received_at: dt.datetime) -> Received:
+    """Check and convert the form; raises InvalidForm naming the first problem."""
+    sid = _required(form, "MessageSid")
+    if not _SID.match(sid):
+        raise InvalidForm("MessageSid is not a Twilio message SID")
+    match = _FROM.match(_required(form, "From"))
+    if not match:
+        raise InvalidForm("From is not a WhatsApp address like whatsapp:+6281234567890")
+    text = (form.get("Body") or "").strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidForm(f"Body is longer than {MAX_TEXT} characters")
+    media = _media(form)
+    kind = _kind(form, text, media)
+    if kind == "text" and not text:
+        raise InvalidForm("Body is empty and there is no media")
+    profile = (form.get("ProfileName") or "").strip()[:120] or None
+    meta = {"kind": kind, "num_media": len(media)}
+    inbound = Inbound(channel=Channel.WHATSAPP.value, address=match.group(1), text=text, external_id=sid,
+                      received_at=received_at, profile_name=profile, meta=meta)
+    return Received(inbound, media, kind)

@@ -1,0 +1,79 @@
+"""Delivery status callbacks: statuses only move forward, whatever order Twilio's callbacks arrive in.
+
+A row sent in several parts keeps each part's status in ``meta["parts"]``; the row shows the least
+advanced part, or a failure of any part. A 63016 failure reported here (WhatsApp reports the closed
+window after accepting the message) queues the same words again as a template.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Mapping, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import clock, outbox
+from bot.envelope import Channel, Outbound
+from bot.models import Message
+
+log = logging.getLogger(__name__)
+RANK = {"accepted": 1, "scheduled": 1, "queued": 1, "sending": 2, "sent": 3, "undelivered": 4, "failed": 4,
+        "delivered": 5, "read": 6}
+FAILED = ("failed", "undelivered")
+OUTSIDE_WINDOW = "63016"
+
+
+def forward(current: Optional[str], new: str) -> bool:
+    """Is ``new`` a step forward from ``current``? Unknown statuses never overwrite known ones."""
+    return RANK.get(new, 0) > RANK.get(current or "", 0)
+
+
+def overall(parts: Mapping[str, str]) -> str:
+    """One status for a message sent in parts: any failure, else the least advanced part."""
+    failed = [s for s in parts.values() if s in FAILED]
+    if failed:
+        return failed[0]
+    return min(parts.values(), key=lambda s: RANK.get(s, 0))
+
+
+def find(session: Session, sid: str, message_id: Optional[str]) -> Optional[Message]:
+    if message_id and message_id.isdigit():
+        row = session.get(Message, int(message_id))
+        if row is not None and sid in ((row.meta or {}).get("parts") or {sid: None}):
+            return row
+    return session.scalar(select(Message).where(Message.channel == Channel.WHATSAPP.value,
+                                                Message.external_id == sid))
+
+
+def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) -> list[Message]:
+    """Record one callback; returns outbox rows to enqueue (a template retry), after the caller commits."""
+    sid, status = form.get("MessageSid") or "", (form.get("MessageStatus") or "").lower()
+    row = find(session, sid, message_id)
+    if row is None or row.direction != "out":
+        log.info("status callback for unknown message %s ignored", sid)
+        return []
+    parts = dict((row.meta or {}).get("parts") or {sid: row.status})
+    if forward(parts.get(sid), status):
+        parts[sid] = status
+    error = form.get("ErrorCode") or None
+    row.meta = {**(row.meta or {}), "parts": parts}
+    combined = overall(parts)
+    if forward(row.status, combined):
+        row.status, row.status_at = combined, clock.now()
+        if error and combined in FAILED:
+            row.error = f"Twilio error {error}"
+        log.info("message %s is %s", row.id, combined)
+    if status in FAILED and error == OUTSIDE_WINDOW and not row.meta.get("template"):
+        return _as_template(session, row)
+    return []
+
+
+def _as_template(session: Session, row: Message) -> list[Message]:
+    """The citizen's window closed before WhatsApp delivered: send the same words as a template, once."""
+    if row.meta.get("template_retry"):
+        return []
+    row.meta = {**row.meta, "template_retry": True}
+    return outbox.store(session, [Outbound(
+        channel=row.channel, address=row.address, text=row.body, author=row.author,
+        conversation_id=row.conversation_id, consultation_id=row.consultation_id, officer_id=row.officer_id,
+        meta={"force_template": True, "retry_of": row.id, **({"ticket": row.meta["ticket"]} if "ticket" in row.meta else {})})])

@@ -1,0 +1,78 @@
+"""``POST /webhooks/twilio/whatsapp`` and ``POST /webhooks/twilio/status``: signed, stored, answered at once.
+
+Twilio waits 15 seconds, may deliver twice and is not the only one who can reach this URL. So a
+request is checked (size, form encoding, signature, fields), stored in one transaction keyed on the
+MessageSid, and answered with empty TwiML; the engine, media downloads and every Twilio call run
+in jobs enqueued after the commit. A repeated MessageSid gets the same 200 and starts nothing.
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, request
+
+from bot import clock
+from bot.channels.whatsapp import intake, status
+from bot.channels.whatsapp.inbound import InvalidForm, parse
+from bot.channels.whatsapp.signature import twilio_signed
+from bot.db import get_session
+
+bp = Blueprint("whatsapp", __name__, url_prefix="/webhooks/twilio")
+log = logging.getLogger(__name__)
+MAX_BODY = 64 * 1024  # Twilio's forms are a few kilobytes; WhatsApp text is at most 4,096 characters
+FORM = "application/x-www-form-urlencoded"
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+
+def refuse(code: int, reason: str) -> Response:
+    log.warning("refused %s (%s): %s", request.path, code, reason)
+    return Response(reason + "\n", code, content_type="text/plain; charset=utf-8")
+
+
+def twiml() -> Response:
+    return Response(EMPTY_TWIML, 200, content_type="text/xml; charset=utf-8")
+
+
+@bp.before_request
+def form_only():
+    """Size and encoding first: the signature check has to read the form."""
+    request.max_content_length = MAX_BODY
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        return refuse(413, f"body larger than {MAX_BODY} bytes")
+    if request.mimetype != FORM:
+        return refuse(415, f"expected {FORM}, got {request.mimetype or 'no content type'}")
+    return None
+
+
+@bp.post("/whatsapp")
+@twilio_signed
+def whatsapp():
+    try:
+        received = parse(request.form, clock.now())
+    except InvalidForm as exc:
+        return refuse(400, str(exc))
+    session = get_session()
+    stored = intake.store(session, received)
+    session.commit()
+    stored.start_jobs()
+    if stored.created:
+        log.info("whatsapp message %s stored as %s", received.inbound.external_id, stored.message.id)
+    else:
+        log.info("whatsapp message %s repeated: already message %s", received.inbound.external_id,
+                 stored.message.id)
+    return twiml()
+
+
+@bp.post("/status")
+@twilio_signed
+def delivery_status():
+    if not request.form.get("MessageSid") or not request.form.get("MessageStatus"):
+        return refuse(400, "MessageSid and MessageStatus are required")
+    session = get_session()
+    rows = status.apply(session, request.form, request.args.get("m"))
+    session.commit()
+    if rows:
+        from workers.jobs import enqueue_delivery
+
+        enqueue_delivery(rows)
+    return Response("", 204)
