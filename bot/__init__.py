@@ -21,17 +21,15 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
     app.config.update(SECRET_KEY=settings.secret_key, SETTINGS=settings, JSON_SORT_KEYS=False)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from bot import cli, clock, db, health, services
+    from bot import cli, db, health, services
     from bot.channels.whatsapp import init_app as whatsapp_init
-    from bot.channels.email import init_app as email_init
     from bot.chat import init_app as chat_init
-    from bot.console import init_app as console_init
     from knowledge.cli import init_app as kb_init
     from workers import queue
     from workers.cli import init_app as workers_init
 
-    for part in (clock, db, queue, services, health, cli):
+    for part in (db, queue, services, health, cli):
         part.init_app(app)
-    for init in (chat_init, kb_init, workers_init, whatsapp_init, email_init, console_init):
+    for init in (chat_init, kb_init, workers_init, whatsapp_init):
         init(app)
     return app

@@ -64,11 +64,7 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SMTP_USER", _text, None),
     ("SMTP_PASSWORD", _text, None),
     ("SMTP_STARTTLS", parse.boolean, "true"),
-    ("SMTP_SSL", parse.boolean, "false"),  # implicit TLS (usually port 465) instead of STARTTLS
     ("MAIL_FROM", parse.email_address, "ipds1674@bps.go.id"),
-    ("MAIL_POLL_INTERVAL", parse.duration, "1m"),  # IMAP check when the server has no IDLE (and IDLE renewal)
-    ("MAIL_AUTO_REPLY_LIMIT", lambda t: parse.integer(t, 1, 1000), "10"),  # bot mails per address per hour
-    ("MAIL_MAX_ATTACHMENT_BYTES", lambda t: parse.integer(t, 1024, 100 * 2**20), str(10 * 2**20)),
     ("OFFICE_TIMEZONE", _text, "Asia/Jakarta"),
     ("OFFICE_HOURS", _office_hours, "mon-thu 07:30-16:00, fri 07:30-16:30"),
     ("EXTRA_CLOSED_DATES", parse.dates, ""),
@@ -77,10 +73,6 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SLA_WORKING_DAYS", lambda t: parse.integer(t, 1, 60), "3"),
     ("WALKIN_WAIT_LIMIT", parse.duration, "10m"),
     ("SWEEP_INTERVAL", parse.duration, "1m"),
-    ("SLA_REMINDER_FRACTIONS", parse.fractions, "0.5, 0.8"),  # share of working time; at most two
-    ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
-    ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer
-    ("CLOCK_FILE", _text, None),  # tests only: every process reads the time from this file
     ("VAR_DIR", lambda t: str(Path(t).resolve()), str(VAR_DIR)),
 ]
 
