@@ -1,0 +1,61 @@
+"""The meaning of a message before the state machine sees it: commands, yes/no, language, validators."""
+import pytest
+from hypothesis import given, strategies as st
+
+from bot import intent
+from bot.states import Event
+
+
+@pytest.mark.parametrize("text,event", [
+    ("MENU", Event.MENU), (" menu. ", Event.MENU), ("Bantuan", Event.HELP), ("help", Event.HELP),
+    ("STATUS", Event.STATUS), ("batal", Event.CANCEL), ("PENGADUAN", Event.COMPLAINT), ("selesai!", Event.DONE),
+    ("kirim ulang", Event.RESEND), ("lewati", Event.SKIP), ("ya", Event.YES), ("Iya betul", Event.YES),
+    ("tidak", Event.NO), ("no", Event.NO), ("menu makanan khas", Event.TEXT), ("berapa jumlah penduduk", Event.TEXT),
+])
+def test_classify(text, event):
+    assert intent.classify(text) == event
+
+
+@pytest.mark.parametrize("text,current,lang", [
+    ("What is the population of Lubuklinggau?", "id", "en"),
+    ("berapa jumlah penduduk lubuklinggau", "en", "id"),
+    ("Budi Santoso", "en", "en"), ("3", "id", "id"), ("HELP", "id", "en"), ("bantuan", "en", "id"),
+])
+def test_language_follows_clear_signals_only(text, current, lang):
+    """Names and numbers keep the current language; clear sentences switch it."""
+    assert intent.detect_lang(text, current) == lang
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("081234567890", "+6281234567890"), ("+62 812-3456-7890", "+6281234567890"), ("6281234567890", "+6281234567890"),
+    ("12345", None), ("0812", None), ("08123abc7890", None), ("+44 20 7946 0958", "+442079460958"),
+])
+def test_phone_normalisation(text, phone):
+    assert intent.clean_phone(text) == phone
+
+
+@given(st.from_regex(r"08[1-9][0-9]{7,10}", fullmatch=True))
+def test_every_indonesian_mobile_becomes_e164(number):
+    """Any 0-prefixed mobile number maps to +62 and back without losing digits."""
+    assert intent.clean_phone(number) == "+62" + number[1:]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("budi santoso", "Budi Santoso"), ("Nama saya Siti Aminah", "Siti Aminah"), ("M. Ridwan", "M. Ridwan"),
+    ("halo", None), ("123", None), ("a", None), ("budi@example.org", None), ("MENU", None),
+])
+def test_names(text, name):
+    assert intent.clean_name(text) == name
+
+
+@pytest.mark.parametrize("text,score", [("4", 4), (" 1 ", 1), ("3/4", 3), ("5", None), ("empat", None), ("0", None)])
+def test_scores(text, score):
+    assert intent.score(text) == score
+
+
+@given(st.text(max_size=300))
+def test_classify_never_fails(text):
+    """Whatever a citizen types, it is classified (never an exception)."""
+    assert isinstance(intent.classify(text), Event)
+    intent.detect_lang(text, "id")
+    intent.clean_name(text), intent.clean_email(text), intent.clean_phone(text), intent.score(text)

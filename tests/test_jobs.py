@@ -1,0 +1,68 @@
+"""The RQ path through a real worker: inbound processed once, outbox rows claimed once."""
+from __future__ import annotations
+
+from rq import SimpleWorker
+from sqlalchemy import select
+
+from bot import clock, inbox
+from bot.envelope import Inbound
+from bot.models import Message
+from workers import jobs
+from workers.queue import QUEUES, get_queue, get_redis
+
+
+def _store(app, text="halo", external_id="SM1", channel="email", address="warga@example.org"):
+    with app.app_context(), app.extensions["db"].session() as s:
+        message, created = inbox.accept(s, Inbound(channel, address, text, external_id, clock.now()))
+        s.commit()
+        return message.id, created
+
+
+def _work(app):
+    with app.app_context():
+        SimpleWorker([get_queue(q) for q in QUEUES], connection=get_redis()).work(burst=True)
+
+
+def test_inbound_job_answers_once_even_if_enqueued_twice(app, knowledge):
+    """Two jobs for one message produce one answer."""
+    message_id, _ = _store(app)
+    with app.app_context():
+        assert jobs.enqueue_processing(message_id) and jobs.enqueue_processing(message_id)
+    _work(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert s.get(Message, message_id).status == "processed"
+        out = s.scalars(select(Message).where(Message.direction == "out")).all()
+    assert len(out) == 1 and "nama lengkap" in out[0].body
+
+
+def test_redelivered_message_is_stored_once(app):
+    """The same external id accepted twice is one row."""
+    first, created = _store(app)
+    again, created_again = _store(app)
+    assert first == again and created and not created_again
+
+
+def test_send_without_a_configured_channel_fails_visibly(app, knowledge):
+    """An outbox row for a channel with no sender ends 'failed' with the reason, not lost or retried forever."""
+    message_id, _ = _store(app)
+    with app.app_context():
+        jobs.enqueue_processing(message_id)
+        app.extensions.get("senders", {}).pop("email", None)
+    _work(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        (row,) = s.scalars(select(Message).where(Message.direction == "out")).all()
+    assert row.status == "failed" and "not configured" in row.error and row.attempts == 1
+
+
+def test_deliver_skips_a_row_already_claimed(app, knowledge):
+    """A second deliver job for the same row does nothing."""
+    message_id, _ = _store(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        from bot import pipeline
+
+        (row,) = pipeline.process(s, message_id)
+        row.status = "sending"
+        s.commit()
+        row_id = row.id
+    with app.app_context():
+        assert jobs.deliver(row_id) == "skipped"

@@ -1,0 +1,94 @@
+"""Settings: defaults from the service standard, and one clear sentence for a bad value."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from config import ConfigError, Settings
+from config import parse
+
+BASE = {"SECRET_KEY": "x"}
+
+
+def test_service_standard_defaults():
+    """Without settings the office's published limits apply."""
+    s = Settings.from_mapping(BASE)
+    assert s.inactivity_close_after == dt.timedelta(days=7)
+    assert s.inactivity_reminder_after == dt.timedelta(days=5)
+    assert s.sla_working_days == 3
+    assert s.walkin_wait_limit == dt.timedelta(minutes=10)
+    assert s.sweep_interval == dt.timedelta(minutes=1)
+    assert s.office_timezone == "Asia/Jakarta"
+    assert s.mail_from == "ipds1674@bps.go.id"
+    assert s.database_url.startswith("sqlite:///") and s.database_url.endswith("var/pst.db")
+
+
+@pytest.mark.parametrize("name,value", [
+    ("INACTIVITY_CLOSE_AFTER", "seven days"), ("SLA_WORKING_DAYS", "0"), ("SMTP_PORT", "smtp"),
+    ("IMAP_SSL", "maybe"), ("OFFICE_HOURS", "mon-thu 7-16"), ("EXTRA_CLOSED_DATES", "24/12/2026"),
+    ("DATABASE_URL", "mysql://x"), ("PUBLIC_BASE_URL", "example.org"), ("MAIL_FROM", "pst"),
+    ("WALKIN_WAIT_LIMIT", "0m"),
+])
+def test_bad_value_names_the_variable(name, value):
+    """The error is one sentence that starts with the variable's name."""
+    with pytest.raises(ConfigError) as err:
+        Settings.from_mapping({**BASE, name: value})
+    assert str(err.value).startswith(f"{name} is invalid:") and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("env,missing", [
+    ({"TWILIO_ACCOUNT_SID": "AC1"}, "TWILIO_AUTH_TOKEN"),
+    ({"IMAP_HOST": "imap.example.org", "IMAP_USER": "u"}, "IMAP_PASSWORD"),
+    ({"SMTP_USER": "u"}, "SMTP_PASSWORD"),
+    ({"SECRET_KEY": ""}, "SECRET_KEY"),
+])
+def test_incomplete_groups_name_the_missing_variable(env, missing):
+    """Half-configured channels stop start-up naming what is missing."""
+    with pytest.raises(ConfigError, match=f"^{missing} is missing"):
+        Settings.from_mapping({**BASE, **env})
+
+
+def test_reminder_must_come_before_close():
+    with pytest.raises(ConfigError, match="INACTIVITY_REMINDER_AFTER"):
+        Settings.from_mapping({**BASE, "INACTIVITY_REMINDER_AFTER": "8d"})
+
+
+def test_postgres_url_gets_the_psycopg_driver():
+    s = Settings.from_mapping({**BASE, "DATABASE_URL": "postgres://u@h/db"})
+    assert s.database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_dotenv_fills_only_what_the_environment_leaves_unset(tmp_path):
+    """A .env file is read, but a real environment variable wins."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("SLA_WORKING_DAYS=5\nSWEEP_INTERVAL=30s\n")
+    s = Settings.from_env({"SECRET_KEY": "x", "SWEEP_INTERVAL": "2m", "VAR_DIR": str(tmp_path)}, dotenv=dotenv)
+    assert s.sla_working_days == 5 and s.sweep_interval == dt.timedelta(minutes=2)
+
+
+def test_missing_secret_is_generated_once_and_kept(tmp_path):
+    """A fresh clone runs without a SECRET_KEY; the generated one survives restarts."""
+    env = {"VAR_DIR": str(tmp_path)}
+    first = Settings.from_env(env, dotenv=tmp_path / "none").secret_key
+    assert len(first) > 40 and Settings.from_env(env, dotenv=tmp_path / "none").secret_key == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("text,expected", [("30s", 30), ("10m", 600), ("2h", 7200), ("5d", 432000), (" 1w ", 604800)])
+def test_durations(text, expected):
+    assert parse.duration(text).total_seconds() == expected
+
+
+def test_wsgi_reports_config_error_in_one_line(tmp_path):
+    """`flask --app wsgi` with a bad variable prints one sentence, not a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], text=True,
+                            capture_output=True, env={**os.environ, "SLA_WORKING_DAYS": "three",
+                                                      "VAR_DIR": str(tmp_path)}, timeout=60,
+                            cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert result.returncode != 0
+    assert "SLA_WORKING_DAYS is invalid" in result.stderr and "Traceback" not in result.stderr
