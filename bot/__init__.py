@@ -23,6 +23,7 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
 
     from bot import cli, db, health, services
     from bot.channels.whatsapp import init_app as whatsapp_init
+    from bot.channels.email import init_app as email_init
     from bot.chat import init_app as chat_init
     from knowledge.cli import init_app as kb_init
     from workers import queue
@@ -30,6 +31,6 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
 
     for part in (db, queue, services, health, cli):
         part.init_app(app)
-    for init in (chat_init, kb_init, workers_init, whatsapp_init):
+    for init in (chat_init, kb_init, workers_init, whatsapp_init, email_init):
         init(app)
     return app

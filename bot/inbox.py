@@ -33,11 +33,18 @@ def identity_for(session: Session, channel: str, address: str, display_name: Opt
     return identity
 
 
-def conversation_for(session: Session, identity: ChannelIdentity) -> Conversation:
-    """The identity's open conversation, or a new one when the last has ended."""
-    conversation = session.scalar(
-        select(Conversation).where(Conversation.identity_id == identity.id, Conversation.ended_at.is_(None))
-        .order_by(Conversation.id.desc()).limit(1))
+def conversation_for(session: Session, identity: ChannelIdentity, hint: Optional[int] = None,
+                     new: bool = False) -> Conversation:
+    """The identity's open conversation, or a new one when the last has ended.
+
+    A channel that threads its messages (e-mail: ticket tag, In-Reply-To) passes ``hint``, used when it
+    is an open conversation of this identity; with ``new`` an unthreaded message starts a conversation.
+    """
+    conversation = session.get(Conversation, hint) if hint else None
+    if conversation is None or conversation.identity_id != identity.id or conversation.ended_at is not None:
+        conversation = None if new else session.scalar(
+            select(Conversation).where(Conversation.identity_id == identity.id, Conversation.ended_at.is_(None))
+            .order_by(Conversation.id.desc()).limit(1))
     if conversation is None:
         now = clock.now()
         conversation = Conversation(identity=identity, citizen_id=identity.citizen_id, state=State.NEW.value,
@@ -52,14 +59,17 @@ def find(session: Session, channel: str, external_id: str) -> Optional[Message]:
 
 
 def accept(session: Session, inbound: Inbound, *, status: str = "received", flagged: bool = False,
-           error: Optional[str] = None) -> tuple[Message, bool]:
-    """Store ``inbound``; returns (message, created). The caller commits, then enqueues processing."""
+           error: Optional[str] = None, conversation_hint: Optional[int] = None,
+           new_conversation: bool = False) -> tuple[Message, bool]:
+    """Store ``inbound``; returns (message, created). The caller commits, then enqueues processing.
+
+    ``conversation_hint`` / ``new_conversation``: see :func:`conversation_for` (e-mail threading)."""
     existing = find(session, inbound.channel, inbound.external_id)
     if existing is not None:
         return existing, False
     identity = identity_for(session, inbound.channel, inbound.address, inbound.profile_name)
     identity.last_inbound_at = inbound.received_at
-    conversation = conversation_for(session, identity)
+    conversation = conversation_for(session, identity, conversation_hint, new_conversation)
     meta = dict(inbound.meta)
     if inbound.profile_name:
         meta["profile_name"] = inbound.profile_name

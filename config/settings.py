@@ -64,7 +64,11 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SMTP_USER", _text, None),
     ("SMTP_PASSWORD", _text, None),
     ("SMTP_STARTTLS", parse.boolean, "true"),
+    ("SMTP_SSL", parse.boolean, "false"),  # implicit TLS (usually port 465) instead of STARTTLS
     ("MAIL_FROM", parse.email_address, "ipds1674@bps.go.id"),
+    ("MAIL_POLL_INTERVAL", parse.duration, "1m"),  # IMAP check when the server has no IDLE (and IDLE renewal)
+    ("MAIL_AUTO_REPLY_LIMIT", lambda t: parse.integer(t, 1, 1000), "10"),  # bot mails per address per hour
+    ("MAIL_MAX_ATTACHMENT_BYTES", lambda t: parse.integer(t, 1024, 100 * 2**20), str(10 * 2**20)),
     ("OFFICE_TIMEZONE", _text, "Asia/Jakarta"),
     ("OFFICE_HOURS", _office_hours, "mon-thu 07:30-16:00, fri 07:30-16:30"),
     ("EXTRA_CLOSED_DATES", parse.dates, ""),

@@ -13,6 +13,7 @@ TEXTS = {
     "code_mail_subject": "Your PST BPS Kota Lubuklinggau verification code",
     "code_mail_body": "Your verification code: {code}\n\nIt is valid for {minutes} minutes. Ignore this e-mail if you "
                       "are not registering for the PST BPS Kota Lubuklinggau consultation service.",
+    "mail_subject": "PST BPS Kota Lubuklinggau consultation",
     "wrong_code": "That code does not match. Attempts left: {left}. Type RESEND for a new code.",
     "code_locked": "The code expired or was wrong too often. Please type your e-mail address again for a new code.",
     "ask_phone": "Thank you, {name}. Please type your phone/WhatsApp number (e.g. +6281234567890).",

@@ -13,6 +13,7 @@ TEXTS = {
     "code_mail_subject": "Kode verifikasi PST BPS Kota Lubuklinggau",
     "code_mail_body": "Kode verifikasi Anda: {code}\n\nKode berlaku {minutes} menit. Abaikan e-mail ini bila Anda "
                       "tidak sedang mendaftar di layanan konsultasi PST BPS Kota Lubuklinggau.",
+    "mail_subject": "Konsultasi PST BPS Kota Lubuklinggau",
     "wrong_code": "Kode tidak cocok. Sisa percobaan: {left}. Ketik KIRIM ULANG untuk kode baru.",
     "code_locked": "Kode sudah kedaluwarsa atau salah terlalu sering. Tulis lagi alamat e-mail Anda untuk kode baru.",
     "ask_phone": "Terima kasih, {name}. Tulis nomor telepon/WhatsApp Anda (contoh: 0812xxxxxxxx).",

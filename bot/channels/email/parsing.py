@@ -1,0 +1,187 @@
+"""Raw RFC 5322 bytes to what the bot needs: sender, subject, thread ids, the reply text, attachments.
+
+The stdlib parser with ``policy.default`` decodes encoded words and RFC 2231 names; body charsets are
+decoded by hand because real mail lies: ``iso-8859-1`` and ``us-ascii`` labels often carry
+windows-1252 (curly quotes, €), unlabelled 8-bit text is usually UTF-8, unknown labels exist.
+``parse`` never raises: whatever it cannot make sense of goes into ``problem`` so the mail is stored
+and flagged for an officer instead of dropped.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import email
+import email.policy
+import email.utils
+import hashlib
+import mimetypes
+import re
+from email.message import EmailMessage, Message
+from typing import Iterator, Optional
+
+from bot.channels.email.htmltext import html_to_text
+from bot.channels.email.quotes import strip_reply
+
+_MSGID = re.compile(r"<[^<>\s]+>")
+_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
+# Labels whose text is, in practice, windows-1252 (the WHATWG encoding standard does the same).
+_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+
+@dataclasses.dataclass
+class Part:
+    """A file carried by the mail."""
+
+    filename: str
+    content_type: str
+    payload: bytes
+
+
+@dataclasses.dataclass
+class ParsedMail:
+    message_id: str
+    sender: Optional[str]  # lower-case address, None when there is none usable
+    display_name: Optional[str]
+    subject: str
+    in_reply_to: list[str]
+    references: list[str]
+    text: str  # the whole body as text
+    reply: str  # the citizen's own words (quotes and signature removed)
+    attachments: list[Part]
+    headers: Message  # for the loop guard and bounce reading
+    problem: Optional[str] = None
+
+
+def clean(value: object) -> str:
+    """A header as printable text: undeclared 8-bit bytes decoded (UTF-8, else windows-1252)."""
+    text = str(value or "")
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", "replace")
+    text = re.sub(r"[\x80-\x9f]", _c1_as_cp1252, text)  # "iso-8859-1" encoded words that are windows-1252
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text).strip()
+
+
+def _c1_as_cp1252(match: re.Match) -> str:
+    return match.group().encode("latin-1").decode("cp1252", "ignore")
+
+
+def header(msg: Message, name: str) -> str:
+    try:
+        return clean(msg.get(name, ""))
+    except (TypeError, ValueError, IndexError, AttributeError):  # a header the modern parser chokes on
+        return clean(msg.get_all(name, [""])[0]) if hasattr(msg, "get_all") else ""
+
+
+def message_ids(text: str) -> list[str]:
+    return _MSGID.findall(text or "")
+
+
+def decode_text(payload: bytes, charset: Optional[str]) -> str:
+    label = (charset or "").strip().strip('"').lower()
+    if label in _CP1252_ALIASES:
+        label = "cp1252"
+    if not label:
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            label = "cp1252"
+    try:
+        codecs.lookup(label)
+    except LookupError:
+        label = "utf-8"
+    return payload.decode(label, "replace")
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True) or b""
+    text = decode_text(payload, part.get_param("charset")).replace("\x00", "")
+    return html_to_text(text) if part.get_content_type() == "text/html" else text.replace("\r\n", "\n")
+
+
+def _leaves(part: Message) -> Iterator[Message]:
+    """Leaf parts in order; an attached mail or header block is one leaf (its insides are not the body)."""
+    if part.is_multipart() and part.get_content_type() not in ("message/rfc822", "text/rfc822-headers"):
+        for sub in part.get_payload():
+            yield from _leaves(sub)
+    else:
+        yield part
+
+
+def _filename(part: Message, index: int) -> str:
+    name = clean(part.get_filename() or "")
+    name = re.sub(r"[^\w.\- ()]+", "_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip(" .")
+    if not name:
+        ext = ".eml" if part.get_content_type() == "message/rfc822" else \
+            mimetypes.guess_extension(part.get_content_type()) or ".bin"
+        name = f"attachment-{index}{ext}"
+    return name[-120:]
+
+
+def _payload(part: Message) -> bytes:
+    if part.get_content_type() == "message/rfc822" and part.is_multipart():
+        return part.get_payload(0).as_bytes()
+    return part.get_payload(decode=True) or b""
+
+
+def _body_and_files(msg: Message) -> tuple[str, list[Part]]:
+    body = msg.get_body(preferencelist=("plain", "html")) if isinstance(msg, EmailMessage) else None
+    alternatives = {id(body)}
+    if body is not None:
+        for sibling in _leaves(msg):  # the other renderings of the same body are not attachments
+            if sibling.get_content_maintype() == "text" and not sibling.get_filename() \
+                    and sibling.get_content_disposition() != "attachment":
+                alternatives.add(id(sibling))
+    files = []
+    for part in _leaves(msg):
+        if id(part) in alternatives or part.is_multipart() and part.get_content_type() != "message/rfc822":
+            continue
+        files.append(Part(_filename(part, len(files) + 1), part.get_content_type(), _payload(part)))
+    return (_part_text(body) if body is not None else ""), files
+
+
+def _fallback_id(raw: bytes) -> str:
+    """A stable id for mail without a usable Message-ID, so a re-fetch is still recognised."""
+    return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
+
+
+def _sender(msg: Message) -> tuple[Optional[str], Optional[str]]:
+    name, address = email.utils.parseaddr(header(msg, "From"))
+    address = address.strip().lower()
+    return (address if _ADDRESS.match(address) else None), (name.strip()[:120] or None)
+
+
+def unreadable(raw: bytes, problem: str) -> ParsedMail:
+    """What is left of a mail the parser could not even open: its bytes and the reason."""
+    return ParsedMail(message_id=_fallback_id(raw), sender=None, display_name=None, subject="", in_reply_to=[],
+                      references=[], text="", reply="", attachments=[], headers=EmailMessage(), problem=problem)
+
+
+def parse(raw: bytes) -> ParsedMail:
+    """Parse ``raw``; a mail that cannot be read still yields a ParsedMail carrying ``problem``."""
+    try:
+        return _parse(raw)
+    except Exception as exc:  # noqa: BLE001 - stored and flagged for an officer, never a crash
+        return unreadable(raw, f"unparseable mail ({exc.__class__.__name__})")
+
+
+def _parse(raw: bytes) -> ParsedMail:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    ids = message_ids(header(msg, "Message-ID"))
+    message_id = ids[0] if ids and len(ids[0]) <= 255 else _fallback_id(raw)
+    sender, name = _sender(msg)
+    mail = ParsedMail(message_id=message_id, sender=sender, display_name=name, subject=header(msg, "Subject")[:255],
+                      in_reply_to=message_ids(header(msg, "In-Reply-To")),
+                      references=message_ids(header(msg, "References")), text="", reply="", attachments=[],
+                      headers=msg)
+    try:
+        mail.text, mail.attachments = _body_and_files(msg)
+        mail.reply = strip_reply(mail.text)
+    except Exception as exc:  # noqa: BLE001 - any parser failure must end in a flagged mail, not a crash
+        mail.problem = f"unreadable body ({exc.__class__.__name__})"
+    if sender is None:
+        mail.problem = "no usable sender address"
+    return mail
