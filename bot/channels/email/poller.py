@@ -88,6 +88,8 @@ class Poller:
                 imap.add_flags(unseen, [SEEN])
         for message_id in pending:
             self.on_stored(message_id)
+        log.info("mail poller: watching %s from uid %s (%d stored mails re-enqueued)", self.folder, self.last_uid,
+                 len(pending))
 
     def wait(self, imap: IMAPClient) -> None:
         interval = self.settings.mail_poll_interval.total_seconds()
