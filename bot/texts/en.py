@@ -78,6 +78,10 @@ TEXTS = {
     "inactivity_reminder": "We have not heard from you. This conversation closes automatically in {days} days "
                            "without a reply.",
     "conversation_closed_inactive": "This conversation was closed for lack of reply. Send a message any time to start again.",
+    "followup_zoom": "Follow-up for ticket {ticket}: a Zoom meeting with a PST officer on {when}.\nLink: {link}",
+    "followup_visit": "Follow-up for ticket {ticket}: a visit to {office} on {when}. Mention your ticket number "
+                      "when you arrive.",
+    "followup_subject": "Follow-up of consultation {ticket}",
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"),

@@ -81,6 +81,11 @@ TEXTS = {
     "inactivity_reminder": "Kami belum menerima balasan Anda. Percakapan ini akan ditutup otomatis dalam {days} hari "
                            "bila tidak ada balasan.",
     "conversation_closed_inactive": "Percakapan ditutup karena tidak ada balasan. Kirim pesan kapan saja untuk mulai lagi.",
+    "followup_zoom": "Undangan tindak lanjut tiket {ticket}: pertemuan Zoom dengan petugas PST pada {when}.\n"
+                     "Tautan: {link}",
+    "followup_visit": "Undangan tindak lanjut tiket {ticket}: kunjungan ke {office} pada {when}. "
+                      "Sebutkan nomor tiket saat tiba.",
+    "followup_subject": "Tindak lanjut konsultasi {ticket}",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember"),

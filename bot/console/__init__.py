@@ -1,0 +1,59 @@
+"""The officers' web console: one blueprint per page family, all behind one login and CSRF gate.
+
+Every view under ``/console/`` requires a logged-in officer except the login page and static
+files (``PUBLIC``). CSRF is checked here for the console's unsafe methods only, so the Twilio
+webhooks (signed by Twilio, not by a browser) keep working without tokens.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, redirect, request, url_for
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import CSRFProtect
+
+from bot.console import i18n
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
+                  static_url_path="/console/static")
+PUBLIC = {"auth.login", "console.static"}
+BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard")
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _gate():
+    """Login and CSRF for every console endpoint (a test walks the URL map to prove it)."""
+    if request.blueprint not in BLUEPRINTS:
+        return None
+    if request.method in UNSAFE:
+        csrf.protect()
+    if request.endpoint in PUBLIC or current_user.is_authenticated:
+        return None
+    if request.accept_mimetypes.best == "application/json" or request.path.endswith(".json"):
+        return {"error": "login required"}, 401
+    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+
+
+def _secure_cookies(app: Flask) -> None:
+    """HttpOnly, SameSite=Lax, and Secure whenever the site is served over https."""
+    secure = app.config["SETTINGS"].public_base_url.startswith("https://")
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=secure,
+                      REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax",
+                      REMEMBER_COOKIE_SECURE=secure, WTF_CSRF_CHECK_DEFAULT=False, WTF_CSRF_TIME_LIMIT=None)
+
+
+def init_app(app: Flask) -> None:
+    from bot.console import auth, conversation, dashboard, filters, inbox, knowledge
+
+    _secure_cookies(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(auth.load_user)
+    app.before_request(_gate)
+    app.register_blueprint(shell)
+    for module in (auth, inbox, conversation, knowledge, dashboard):
+        app.register_blueprint(module.bp)
+    i18n.init_app(app)
+    filters.init_app(app)

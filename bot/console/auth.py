@@ -1,0 +1,101 @@
+"""Log in and out, the UI language switch, and the role check the other blueprints use.
+
+Passwords are werkzeug scrypt hashes written by ``flask officer create``. The session id carries
+a fragment of the hash, so changing a password logs out every other browser of that officer.
+Failed logins are counted per username and per client address (see :mod:`bot.console.throttle`).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import UserMixin, current_user, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from bot.console import i18n, throttle
+from bot.console.i18n import gettext as _
+from bot.db import get_session
+from bot.models import Officer, Role
+
+bp = Blueprint("auth", __name__, url_prefix="/console")
+RANK = {Role.OFFICER.value: 1, Role.SUPERVISOR.value: 2, Role.ADMIN.value: 3}
+# Compared against when the username is unknown, so both cases cost one scrypt check.
+_DUMMY_HASH = generate_password_hash("not-a-password")
+
+
+class ConsoleUser(UserMixin):
+    """What Flask-Login keeps of an officer for one request."""
+
+    def __init__(self, officer: Officer):
+        self.officer_id, self.name, self.role = officer.id, officer.name, officer.role
+        self.lang, self.username = officer.lang, officer.username
+        self.id = f"{officer.id}:{officer.password_hash[-12:]}"
+
+    def at_least(self, role: str) -> bool:
+        return RANK.get(self.role, 0) >= RANK[role]
+
+
+def load_user(user_id: str) -> Optional[ConsoleUser]:
+    officer_id, _sep, fragment = user_id.partition(":")
+    officer = get_session().get(Officer, int(officer_id)) if officer_id.isdigit() else None
+    if officer is None or not officer.active or officer.password_hash[-12:] != fragment:
+        return None
+    return ConsoleUser(officer)
+
+
+def role_required(role: str):
+    """Allow the view to officers of ``role`` or above (login itself is enforced for all of /console/)."""
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            if not current_user.is_authenticated or not current_user.at_least(role):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapper
+    return decorate
+
+
+def _safe_next(target: Optional[str]) -> str:
+    """Only same-site console paths: never an open redirect."""
+    if target and target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("inbox.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return render_template("console/login.html", next=request.args.get("next", ""))
+    username = request.form.get("username", "").strip().lower()[:64]
+    password = request.form.get("password", "")
+    keys = throttle.keys(username, request.remote_addr or "-")
+    if throttle.blocked(keys):
+        flash(_("Terlalu banyak percobaan. Coba lagi dalam beberapa menit."), "error")
+        return render_template("console/login.html", next=request.form.get("next", "")), 429
+    officer = get_session().scalar(select(Officer).where(Officer.username == username))
+    valid = check_password_hash(officer.password_hash if officer else _DUMMY_HASH, password)
+    if not (valid and officer is not None and officer.active):
+        throttle.failed(keys)
+        flash(_("Nama pengguna atau kata sandi salah."), "error")
+        return render_template("console/login.html", next=request.form.get("next", "")), 401
+    throttle.clear(keys)
+    session.clear()  # a fresh session: no fixation across the login
+    login_user(ConsoleUser(officer))
+    return redirect(_safe_next(request.form.get("next")))
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/lang")
+def switch_lang():
+    chosen = request.form.get("lang")
+    if chosen in i18n.LANGS:
+        session["console_lang"] = chosen
+    return redirect(_safe_next(request.form.get("next")))

@@ -1,0 +1,39 @@
+"""Jinja filters for the console: office-time dates and channel icons (inline SVG, no CDN)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from flask import Flask, current_app
+from markupsafe import Markup
+
+from bot import clock
+
+ICONS = {
+    "whatsapp": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="WhatsApp"><title>WhatsApp</title>'
+                 '<circle cx="12" cy="12" r="10" fill="#25d366"/><path d="M8 7.5c.5-.8 1.2-.7 1.5 0l.8 1.9c.1.3 0 '
+                 '.6-.2.8l-.6.6c.6 1.3 1.7 2.4 3 3l.6-.6c.2-.2.5-.3.8-.2l1.9.8c.7.3.8 1 0 1.5-2.9 2-9.7-4.9-7.8-7.8z"'
+                 ' fill="#fff"/></svg>'),
+    "email": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="E-mail"><title>E-mail</title>'
+              '<rect x="2" y="5" width="20" height="14" rx="2" fill="#1a73e8"/><path d="M3 6l9 7 9-7" '
+              'stroke="#fff" stroke-width="2" fill="none"/></svg>'),
+    "terminal": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="Terminal"><title>Terminal</title>'
+                 '<rect x="2" y="4" width="20" height="16" rx="2" fill="#444"/><path d="M6 9l3 3-3 3M11 15h6" '
+                 'stroke="#fff" stroke-width="2" fill="none"/></svg>'),
+}
+
+
+def office_time(value: Optional[dt.datetime], fmt: str = "%d-%m-%Y %H:%M") -> str:
+    """A UTC moment shown in the office's time zone (WIB), the zone officers and citizens live in."""
+    if value is None:
+        return "–"
+    return value.astimezone(current_app.extensions["calendar"].tz).strftime(fmt)
+
+
+def channel_icon(channel: str) -> Markup:
+    return Markup(ICONS.get(channel, ICONS["terminal"]))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(office_time=office_time, channel_icon=channel_icon)
+    app.jinja_env.globals.update(now=clock.now)

@@ -1,0 +1,76 @@
+"""Console UI language: Bahasa Indonesia is the source text, English is a lookup beside it.
+
+Templates write ``_("Kotak masuk")``; in English the phrase is looked up in :data:`EN`, and a
+phrase missing there shows in Indonesian (a test checks every phrase used has an entry).
+"""
+from __future__ import annotations
+
+from flask import Flask, session
+from flask_login import current_user
+
+LANGS = ("id", "en")
+EN = {
+    "Konsol PST": "PST console", "Masuk": "Log in", "Keluar": "Log out", "Nama pengguna": "Username",
+    "Kata sandi": "Password", "Nama pengguna atau kata sandi salah.": "Wrong username or password.",
+    "Terlalu banyak percobaan. Coba lagi dalam beberapa menit.": "Too many attempts. Try again in a few minutes.",
+    "Silakan masuk.": "Please log in.", "Kotak masuk": "Inbox", "Pengetahuan": "Knowledge",
+    "Dasbor": "Dashboard", "Belum ditugaskan": "Unassigned", "Milik saya": "Mine",
+    "Menunggu warga": "Waiting for citizen", "Lewat tenggat": "Breached", "Semua terbuka": "All open",
+    "Cari tiket, nama, e-mail, telepon, teks": "Search ticket, name, e-mail, phone, text", "Cari": "Search",
+    "Tiket": "Ticket", "Warga": "Citizen", "Kanal": "Channel", "Tenggat": "Due", "Petugas": "Officer",
+    "Status": "Status", "Tidak ada konsultasi di sini.": "No consultations here.", "Ambil": "Claim",
+    "Tersedia": "Available", "Tidak tersedia": "Unavailable", "Hasil pencarian": "Search results",
+    "Ubah ketersediaan": "Toggle availability", "Pertanyaan": "Question", "Riwayat": "History",
+    "Balas": "Reply", "Kirim balasan": "Send reply", "Catatan internal": "Internal notes",
+    "Tambah catatan": "Add note", "Saran jawaban": "Suggested answers", "Sisipkan": "Insert",
+    "Tutup konsultasi": "Close consultation", "Hasil layanan": "Outcome", "Tutup": "Close",
+    "Tindak lanjut": "Follow-up", "Zoom": "Zoom", "Kunjungan kantor": "Office visit", "Waktu": "Time",
+    "Tautan Zoom": "Zoom link", "Jadwalkan": "Schedule", "Alihkan ke": "Transfer to", "Tugaskan": "Assign",
+    "Penilaian": "Rating", "Konsultasi ini sudah ditutup.": "This consultation is closed.",
+    "Balasan masuk antrean kirim.": "Reply queued for sending.", "Balasan kosong.": "The reply is empty.",
+    "Catatan disimpan.": "Note saved.", "Catatan kosong.": "The note is empty.",
+    "Konsultasi ditutup; warga diminta memberi penilaian.": "Consultation closed; the citizen is asked for a rating.",
+    "Jendela 24 jam WhatsApp sudah tertutup: pesan bebas bisa ditolak. Pertimbangkan e-mail":
+        "WhatsApp's 24-hour window is closed: a free-form message may be refused. Consider e-mail",
+    "Undangan tindak lanjut masuk antrean kirim.": "Follow-up invitation queued for sending.",
+    "Isi waktu (dan tautan untuk Zoom).": "Fill in the time (and the link for Zoom).",
+    "Tiket diambil.": "Ticket claimed.", "Tiket sudah dipegang petugas lain.": "Another officer already holds it.",
+    "Tiket ditugaskan.": "Ticket assigned.", "Anda tidak boleh melakukan itu.": "You may not do that.",
+    "Artikel": "Articles", "Artikel baru": "New article", "Judul": "Title", "Isi": "Body",
+    "Variasi pertanyaan (satu per baris)": "Question phrasings (one per line)", "Label": "Tags",
+    "Bahasa": "Language", "Aktif": "Active", "Simpan": "Save", "Ubah": "Edit", "Sumber": "Source",
+    "Diperbarui": "Updated", "Artikel disimpan.": "Article saved.", "Judul dan isi wajib diisi.":
+        "Title and body are required.", "Pertanyaan tak terjawab": "Unanswered questions", "Jumlah": "Count",
+    "Terakhir": "Last", "Jadikan artikel": "Turn into article", "Sudah jadi artikel": "Has an article",
+    "Volume per kanal dan hari": "Volume per channel and day", "Pesan masuk": "Inbound messages",
+    "Konsultasi dibuka": "Consultations opened", "Respons pertama (jam kerja)": "First response (working hours)",
+    "Penyelesaian (jam kerja)": "Resolution (working hours)", "Kepatuhan SLA": "SLA compliance",
+    "Pelanggaran terbuka": "Open breaches", "Rata-rata": "Average", "Median": "Median",
+    "Unduh CSV": "Download CSV", "Antrean kerja": "Job queues", "Antrean": "Queue", "Menunggu": "Waiting",
+    "Gagal": "Failed", "Terjadwal": "Scheduled", "Pekerja": "Workers", "Redis tidak terjangkau": "Redis unreachable",
+    "hari terakhir": "last days", "Periode": "Period", "tidak ada": "none", "Lampiran": "Attachments",
+    "Petugas tersedia": "Available officers", "Bot": "Bot", "Sistem": "System", "antre": "queued",
+    "mengirim": "sending", "terkirim": "sent", "diterima": "delivered", "dibaca": "read", "gagal": "failed",
+    "Ditutup": "Closed", "Terbuka": "Open", "Sedang dilayani": "In progress", "Dibatalkan": "Cancelled",
+    "tiket lain": "other ticket", "Skor": "Score", "Komentar": "Comment", "Belum ada penilaian.": "No rating yet.",
+    "Daerah": "Area", "Periode data": "Data period", "Keperluan": "Purpose", "Dibuka": "Opened",
+    "Belum ada pesan.": "No messages yet.", "Pesan baru muncul otomatis.": "New messages appear by themselves.",
+    "Tidak ditemukan.": "Not found.", "Daftar": "List", "Dijadwalkan": "Scheduled", "Tidak ada": "None",
+}
+
+
+def lang() -> str:
+    chosen = session.get("console_lang")
+    if chosen in LANGS:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.lang in LANGS:
+        return current_user.lang
+    return "id"
+
+
+def gettext(phrase: str) -> str:
+    return EN.get(phrase, phrase) if lang() == "en" else phrase
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(_=gettext, ui_lang=lang)

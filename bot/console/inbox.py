@@ -1,0 +1,67 @@
+"""The inbox: open consultations by SLA, search, availability, and who holds which ticket."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from bot import assignment, clock, services
+from bot.console import lookup, queue_view
+from bot.console.i18n import gettext as _
+from bot.db import get_session
+from bot.models import Officer
+
+bp = Blueprint("inbox", __name__, url_prefix="/console")
+
+
+@bp.get("/")
+def index():
+    session, now = get_session(), clock.now()
+    if assignment.assign_pending(session):
+        session.commit()
+    calendar = services.calendar(current_app)
+    q = request.args.get("q", "").strip()[:100]
+    tab = request.args.get("tab", "mine")
+    tab = tab if tab in queue_view.TABS else "mine"
+    tabs = queue_view.split(queue_view.open_rows(session, now, calendar), current_user.officer_id)
+    rows = queue_view.search(session, q, now, calendar) if q else tabs[tab]
+    return render_template("console/inbox.html", tabs=tabs, tab=tab, rows=rows, q=q, me=lookup.me(session),
+                           officers=lookup.officers(session))
+
+
+@bp.post("/availability")
+def availability():
+    session = get_session()
+    officer = lookup.me(session)
+    officer.available = not officer.available
+    session.commit()
+    return redirect(url_for("inbox.index"))
+
+
+@bp.post("/t/<ticket>/claim")
+def claim(ticket: str):
+    session = get_session()
+    consultation = lookup.consultation(session, ticket)
+    if assignment.assign(session, consultation, lookup.me(session), only_if_unassigned=True):
+        session.commit()
+        flash(_("Tiket diambil."), "ok")
+    else:
+        flash(_("Tiket sudah dipegang petugas lain."), "error")
+    return redirect(url_for("conversation.show", ticket=consultation.ticket))
+
+
+@bp.post("/t/<ticket>/assign")
+def assign(ticket: str):
+    """Supervisors assign any ticket; an officer transfers only a ticket they hold."""
+    session = get_session()
+    consultation = lookup.consultation(session, ticket)
+    target = session.get(Officer, request.form.get("officer_id", type=int) or 0)
+    supervisor = current_user.at_least("supervisor")
+    holder = consultation.assigned_officer_id == current_user.officer_id
+    if target is None or not target.active or not (supervisor or holder):
+        flash(_("Anda tidak boleh melakukan itu."), "error")
+        return redirect(url_for("conversation.show", ticket=consultation.ticket))
+    moved = assignment.assign(session, consultation, target,
+                              from_officer_id=None if supervisor else current_user.officer_id)
+    session.commit()
+    flash(_("Tiket ditugaskan.") if moved else _("Anda tidak boleh melakukan itu."), "ok" if moved else "error")
+    return redirect(url_for("conversation.show", ticket=consultation.ticket))

@@ -1,0 +1,57 @@
+"""Follow-up invitations: the citizen's message on their channel and an ``.ics`` calendar file.
+
+The outbox row carries the calendar text in ``meta["ics"]`` (and a file name in
+``meta["ics_filename"]``); the e-mail sender attaches it, WhatsApp ignores it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from bot import outbox
+from bot.envelope import Outbound
+from bot.models import Consultation, Conversation, FollowUp, Message, Officer
+from bot.texts import text, when
+
+DURATION = dt.timedelta(minutes=30)
+OFFICE = "Kantor BPS Kota Lubuklinggau, ruang PST"
+
+
+def _ics_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def ics(follow_up: FollowUp, ticket: str, summary: str, now: dt.datetime) -> str:
+    """An RFC 5545 calendar with one event (CRLF line ends, escaped text)."""
+    location = follow_up.link if follow_up.kind == "zoom" else OFFICE
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//BPS Kota Lubuklinggau//PST//ID", "METHOD:REQUEST",
+             "BEGIN:VEVENT", f"UID:follow-up-{follow_up.id}-{ticket.lower()}@pst.lubuklinggau",
+             f"DTSTAMP:{_stamp(now)}", f"DTSTART:{_stamp(follow_up.starts_at)}",
+             f"DTEND:{_stamp(follow_up.starts_at + DURATION)}", f"SUMMARY:{_ics_escape(summary)}",
+             f"LOCATION:{_ics_escape(location or '')}", f"DESCRIPTION:{_ics_escape(ticket)}"]
+    if follow_up.kind == "zoom" and follow_up.link:
+        lines.append(f"URL:{follow_up.link}")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def send(session: Session, consultation: Consultation, follow_up: FollowUp, officer: Officer,
+         now: dt.datetime) -> list[Message]:
+    """Store the invitation as an outbox row on the ticket's own channel (the caller commits and enqueues)."""
+    conversation = session.get(Conversation, consultation.conversation_id)
+    lang, identity = conversation.lang, conversation.identity
+    moment = when(lang, follow_up.starts_at)
+    key = "followup_zoom" if follow_up.kind == "zoom" else "followup_visit"
+    body = text(lang, key, ticket=consultation.ticket, when=moment, link=follow_up.link or "", office=OFFICE)
+    summary = text(lang, "followup_subject", ticket=consultation.ticket)
+    out = Outbound(channel=identity.channel, address=identity.address, text=body, author="officer",
+                   conversation_id=conversation.id, consultation_id=consultation.id, officer_id=officer.id,
+                   subject=summary, meta={"kind": "follow_up", "follow_up_id": follow_up.id,
+                                          "ics": ics(follow_up, consultation.ticket, summary, now),
+                                          "ics_filename": f"{consultation.ticket}.ics"})
+    return outbox.store(session, [out])

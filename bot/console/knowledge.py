@@ -1,0 +1,102 @@
+"""Knowledge upkeep: articles edited in the database, and the questions nobody could answer yet.
+
+Saving bumps ``updated_at``; the process-wide index (:class:`knowledge.store.KnowledgeBase`)
+notices the new fingerprint on its next search and rebuilds, in every process, without a restart.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from bot import clock
+from bot.console.i18n import gettext as _
+from bot.db import get_session
+from bot.models import KnowledgeArticle, UnansweredQuery
+
+bp = Blueprint("knowledge", __name__, url_prefix="/console/knowledge")
+PAGE = 200
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "artikel"
+
+
+def _unique_slug(session, title: str, article_id: int | None) -> str:
+    base, n = slugify(title), 1
+    slug = base
+    while session.scalar(select(KnowledgeArticle.id).where(KnowledgeArticle.slug == slug,
+                                                           KnowledgeArticle.id != (article_id or 0))):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _lines(text: str, separator: str = "\n") -> list[str]:
+    return [part.strip()[:255] for part in text.split(separator) if part.strip()]
+
+
+@bp.get("/")
+def index():
+    q = request.args.get("q", "").strip()[:100]
+    session = get_session()
+    query = select(KnowledgeArticle).order_by(KnowledgeArticle.updated_at.desc()).limit(PAGE)
+    if q:
+        hits = current_app.extensions["knowledge"].search(session, q, limit=20)
+        slugs = [h.slug for h in hits]
+        by_slug = {a.slug: a for a in session.scalars(select(KnowledgeArticle).where(KnowledgeArticle.slug.in_(slugs)))}
+        articles = [by_slug[s] for s in slugs if s in by_slug]
+    else:
+        articles = list(session.scalars(query))
+    return render_template("console/knowledge.html", articles=articles, q=q)
+
+
+@bp.get("/unanswered")
+def unanswered():
+    rows = get_session().scalars(select(UnansweredQuery).order_by(
+        UnansweredQuery.article_id.is_not(None), UnansweredQuery.count.desc(), UnansweredQuery.last_at.desc())
+        .limit(PAGE))
+    return render_template("console/unanswered.html", rows=list(rows))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/<int:article_id>", methods=["GET", "POST"])
+def edit(article_id: int | None = None):
+    session = get_session()
+    article = session.get(KnowledgeArticle, article_id) if article_id else None
+    if article_id and article is None:
+        abort(404)
+    source = session.get(UnansweredQuery, request.values.get("from", 0, type=int) or 0)
+    if request.method == "GET":
+        return render_template("console/article.html", article=article, source=source, form=_form_of(article, source))
+    form = {key: request.form.get(key, "").strip() for key in ("title", "body", "questions", "tags", "lang", "source")}
+    form["active"] = request.form.get("active") == "on"
+    if not form["title"] or not form["body"]:
+        flash(_("Judul dan isi wajib diisi."), "error")
+        return render_template("console/article.html", article=article, source=source, form=form), 400
+    if article is None:
+        article = KnowledgeArticle(slug=_unique_slug(session, form["title"], None))
+        session.add(article)
+    article.title, article.body = form["title"][:255], form["body"]
+    article.questions, article.tags = _lines(form["questions"]), _lines(form["tags"], ",")
+    article.lang = form["lang"] if form["lang"] in ("id", "en") else "id"
+    article.source, article.active, article.updated_at = form["source"][:255], form["active"], clock.now()
+    session.flush()
+    if source is not None:
+        source.article_id = article.id
+    session.commit()
+    flash(_("Artikel disimpan."), "ok")
+    return redirect(url_for("knowledge.edit", article_id=article.id))
+
+
+def _form_of(article: KnowledgeArticle | None, source: UnansweredQuery | None) -> dict:
+    if article is None:
+        example = source.example if source else ""
+        return {"title": "", "body": "", "questions": example, "tags": "", "lang": "id", "source": "",
+                "active": True}
+    return {"title": article.title, "body": article.body, "questions": "\n".join(article.questions or []),
+            "tags": ", ".join(article.tags or []), "lang": article.lang, "source": article.source or "",
+            "active": article.active}

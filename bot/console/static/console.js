@@ -1,0 +1,49 @@
+// Console: new messages without reload (polls the server-rendered, escaped feed) and one-click insert.
+(function () {
+  "use strict";
+  var history = document.getElementById("history");
+  var reply = document.getElementById("reply-text");
+
+  document.querySelectorAll("button.insert").forEach(function (button) {
+    button.addEventListener("click", function () {
+      if (!reply) { return; }
+      var text = button.getAttribute("data-text") || "";
+      reply.value = reply.value ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
+      reply.focus();
+    });
+  });
+
+  if (!history) { return; }
+  var url = history.getAttribute("data-feed");
+  var last = parseInt(history.getAttribute("data-last") || "0", 10);
+  var busy = false;
+
+  function poll() {
+    if (busy || document.hidden) { return; }
+    busy = true;
+    fetch(url + "?after=" + last, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        data.messages.forEach(function (m) {
+          if (document.getElementById("m" + m.id)) { return; }
+          var empty = history.querySelector("p.muted");
+          if (empty) { empty.remove(); }
+          history.insertAdjacentHTML("beforeend", m.html);  // rendered and escaped by Jinja on the server
+          last = Math.max(last, m.id);
+          history.lastElementChild.scrollIntoView({block: "end"});
+        });
+        Object.keys(data.statuses).forEach(function (id) {
+          var cell = history.querySelector('[data-status-for="' + id + '"]');
+          if (cell && cell.innerHTML.trim() !== data.statuses[id]) { cell.innerHTML = data.statuses[id]; }
+        });
+        var rating = document.getElementById("rating");
+        if (rating && data.rating) { rating.innerHTML = data.rating; }
+      })
+      .catch(function () { /* offline for a moment: the next poll tries again */ })
+      .then(function () { busy = false; });
+  }
+  setInterval(poll, 3000);
+  var lastItem = history.lastElementChild;
+  if (lastItem) { lastItem.scrollIntoView({block: "end"}); }
+})();
