@@ -85,7 +85,7 @@ class SearchIndex:
         self._english_docs = np.array([a.lang == "en" for a in self.articles.values()])
         self._english_words = ENGLISH_STOP_WORDS | (
             {w for a in articles if a.lang == "en" for w in words(_text(a))}
-            - {w for a in articles if a.lang != "en" for w in words(_text(a))})
+            - {w for a in articles if a.lang != "en" for w in words(_text(a, questions=False))})
         by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._surface:
             if len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
@@ -201,8 +201,9 @@ class SearchIndex:
         return hits
 
 
-def _text(article: Article) -> str:
-    return " ".join((article.title, *article.tags, *article.questions, article.body))
+def _text(article: Article, questions: bool = True) -> str:
+    """All of an article's words; Indonesian articles may carry English phrasings among questions."""
+    return " ".join((article.title, *article.tags, *(article.questions if questions else ()), article.body))
 
 
 def _similarity(query: str, key: str) -> float:

@@ -1,0 +1,53 @@
+"""The article files: they parse, are complete, and the eval labels point at them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.article import ARTICLES_DIR, dump, load_dir, parse
+from knowledge.evaluation import NO_ANSWER, load_queries
+
+ARTICLES = load_dir()
+# A run of digits that could be a statistic ("12,5 persen", "235.000 jiwa"), as opposed to a
+# code, a year or an opening hour.
+FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d+)+\b\s*(?:persen|%|jiwa|orang|ribu|juta|miliar|rupiah)", re.I)
+
+
+def test_enough_articles_with_unique_slugs():
+    slugs = [a.slug for a in ARTICLES]
+    assert len(slugs) >= 150 and len(set(slugs)) == len(slugs)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_article_is_complete(article):
+    """Several question phrasings, tags, a source, and a summary paragraph short enough for WhatsApp."""
+    assert len(article.questions) >= 3 and len(article.tags) >= 3
+    assert article.source and article.lang in ("id", "en")
+    assert len(article.summary) <= 700
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_article_round_trips(article):
+    """Each file is in the canonical form ``dump`` writes, so diffs in pull requests stay small."""
+    assert parse(dump(article), article.slug) == article
+    assert (ARTICLES_DIR / f"{article.slug}.md").exists()
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_no_unsourced_figures(article):
+    """Articles point to publications instead of quoting statistics (never invent a figure)."""
+    assert not FIGURE.search(article.body), FIGURE.search(article.body).group(0)
+
+
+def test_eval_labels_reference_existing_articles():
+    slugs = {a.slug for a in ARTICLES}
+    assert {q.expected for q in load_queries()} - {NO_ANSWER} <= slugs
+
+
+def test_eval_queries_are_not_copied_from_articles():
+    """Queries are written as citizens would; only a few short ones coincide with an article phrasing."""
+    phrasings = {q.lower().strip() for a in ARTICLES for q in a.questions}
+    queries = load_queries()
+    copied = [q.text for q in queries if q.text.lower().strip() in phrasings]
+    assert len(copied) <= 0.03 * len(queries), copied

@@ -1,0 +1,113 @@
+"""Search behaviour on the real knowledge base: abbreviations, typos, synonyms, refusals, reloads."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from knowledge.article import Article, load_dir
+from knowledge.normalize import analyse, stem, words
+from knowledge.search import Hit, IndexHolder, SearchIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(load_dir())
+
+
+def top(index: SearchIndex, query: str) -> Hit:
+    hits = index.search(query)
+    assert hits, query
+    return hits[0]
+
+
+def test_abbreviations_are_expanded():
+    """Chat spellings become standard words before anything else happens."""
+    assert words("brp jmlh pddk llg") == ["berapa", "jumlah", "penduduk", "lubuklinggau"]
+    assert words("kbli utk usaha") == ["kbli", "untuk", "usaha"]
+
+
+def test_stop_words_and_years_are_dropped():
+    """Question words, chat filler and years say nothing about which article is wanted."""
+    assert analyse("brp jmlh pddk llg 2023") == ["jumlah", "penduduk", "lubuklinggau"]
+    assert analyse("halo selamat pagi kak") == []
+
+
+def test_stems_are_cached_sastrawi_roots():
+    """Affixed forms meet their root; the cache makes the second call free."""
+    assert stem("kemiskinan") == stem("miskin") == "miskin"
+    assert stem.cache_info().currsize > 0
+
+
+@pytest.mark.parametrize("a, b", [
+    ("indeks pembangunan manusia", "IPM"), ("HDI", "IPM"), ("GRDP", "PDRB"), ("IHK", "inflasi"),
+    ("produk domestik regional bruto", "pdrb"), ("lubuk linggau", "lubuklinggau"),
+])
+def test_synonyms_share_a_term(a, b):
+    """Synonyms are analysed to the same concept term."""
+    assert set(analyse(a)) & set(analyse(b))
+
+
+@pytest.mark.parametrize("query, slug", [
+    ("brp jmlh pddk llg 2023", "data-penduduk-lubuklinggau"),
+    ("data kemiskinan kota lubuk linggau", "data-kemiskinan-lubuklinggau"),
+    ("jam buka bps llg", "jam-layanan-pst"),
+    ("hdi", "konsep-ipm"),
+    ("what is grdp", "konsep-pdrb"),
+    ("opening hours bps", "english-opening-hours-visit"),
+])
+def test_citizen_phrasings_find_the_article(index, query, slug):
+    """Informal, abbreviated and English queries get a confident answer from the right article."""
+    hit = top(index, query)
+    assert (hit.slug, hit.confident) == (slug, True)
+
+
+@pytest.mark.parametrize("query, slug", [
+    ("data kemiskinn lubuklinggau", "data-kemiskinan-lubuklinggau"),
+    ("tingkat pengangguan terbuka", "tingkat-pengangguran-terbuka"),
+    ("indeks pembangunan manusai", "konsep-ipm"),
+])
+def test_typos_still_find_the_article(index, query, slug):
+    """Misspelt words are corrected to a known word before ranking."""
+    assert slug in [h.slug for h in index.search(query)]
+
+
+@pytest.mark.parametrize("query", [
+    "harga tiket pesawat ke jakarta", "cara bikin ktp", "resep rendang", "kurs dollar hari ini",
+    "terima kasih banyak", "ok",
+])
+def test_out_of_scope_queries_are_refused(index, query):
+    """Nothing confident for questions the base cannot answer: the bot offers a consultation."""
+    assert not any(h.confident for h in index.search(query))
+
+
+def test_hits_carry_what_the_bot_shows(index):
+    """A hit has the article's title and first paragraph, a score, and at most ``limit`` entries."""
+    hits = index.search("biaya minta data", limit=2)
+    assert len(hits) <= 2
+    article = index.articles[hits[0].slug]
+    assert hits[0].title == article.title and hits[0].summary == article.summary
+    assert dataclasses.asdict(hits[0])["score"] == hits[0].score
+
+
+def test_empty_base_and_empty_query():
+    """No articles or no words: no hits, no error."""
+    assert SearchIndex([]).search("penduduk") == []
+    assert SearchIndex(load_dir()[:3]).search("  ?! ") == []
+
+
+def test_holder_rebuilds_only_when_articles_change():
+    """The index is built once and rebuilt when an article's content changes."""
+    articles = load_dir()[:5]
+    holder = IndexHolder()
+    first = holder.get(articles)
+    assert holder.get(list(articles)) is first
+    edited = [dataclasses.replace(articles[0], body=articles[0].body + "\n\nTambahan.")] + articles[1:]
+    assert holder.get(edited) is not first
+
+
+def test_new_article_is_searchable_after_rebuild():
+    """A freshly added article is found by its own words."""
+    extra = Article(slug="uji-artikel", title="Statistik perikanan tangkap", body="Produksi ikan laut.",
+                    questions=("data ikan tangkap",), tags=("perikanan",))
+    assert top(SearchIndex([*load_dir(), extra]), "produksi ikan tangkap").slug == "uji-artikel"
