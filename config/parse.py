@@ -61,3 +61,21 @@ def url(text: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
     if not re.match(rf"^({'|'.join(schemes)})://([^\s/]+|(?<=unix://)/\S+)", value):
         raise ValueError(f"{text!r} is not a URL starting with {' or '.join(s + '://' for s in schemes)}")
     return value
+
+
+def fractions(text: str, most: int = 2) -> tuple[float, ...]:
+    """``0.5, 0.8`` or ``50%, 80%`` → ascending fractions strictly between 0 and 1 (empty: none)."""
+    out: list[float] = []
+    for token in re.split(r"[,\s]+", (text or "").strip()):
+        if not token:
+            continue
+        try:
+            value = float(token[:-1]) / 100 if token.endswith("%") else float(token)
+        except ValueError:
+            raise ValueError(f"{token!r} is not a fraction like 0.5 or 50%") from None
+        if not 0 < value < 1 or (out and value <= out[-1]):
+            raise ValueError(f"{token!r}: give ascending fractions between 0 and 1")
+        out.append(value)
+    if len(out) > most:
+        raise ValueError(f"at most {most} values are allowed")
+    return tuple(out)

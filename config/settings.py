@@ -77,6 +77,10 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SLA_WORKING_DAYS", lambda t: parse.integer(t, 1, 60), "3"),
     ("WALKIN_WAIT_LIMIT", parse.duration, "10m"),
     ("SWEEP_INTERVAL", parse.duration, "1m"),
+    ("SLA_REMINDER_FRACTIONS", parse.fractions, "0.5, 0.8"),  # share of working time; at most two
+    ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
+    ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer
+    ("CLOCK_FILE", _text, None),  # tests only: every process reads the time from this file
     ("VAR_DIR", lambda t: str(Path(t).resolve()), str(VAR_DIR)),
 ]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 import logging
 
 import click
-from flask import Flask
-from rq import SimpleWorker
+from flask import Flask, current_app
 
 from workers.queue import QUEUES, get_redis
 
@@ -16,13 +15,18 @@ log = logging.getLogger(__name__)
 @click.option("--queue", "queues", multiple=True, default=QUEUES, show_default=True)
 @click.option("--burst", is_flag=True, help="Stop when the queues are empty (tests, one-off runs).")
 def worker(queues: tuple[str, ...], burst: bool) -> None:
-    """Run jobs in this process (no fork per job: our jobs are short and database-bound)."""
+    """Run jobs in this process (no fork per job: our jobs are short and database-bound).
+
+    The scheduler runs beside it, and the periodic deadline sweep is booked on start.
+    """
     from workers import schedule
 
     connection = get_redis()
-    schedule.install(connection)
-    SimpleWorker(list(queues), connection=connection).work(with_scheduler=True, burst=burst,
-                                                          logging_level=logging.INFO)
+    interval = current_app.config["SETTINGS"].sweep_interval
+    schedule.install(connection, interval)
+    worker = schedule.Worker(list(queues), connection=connection)
+    worker.sweep_interval = interval
+    worker.work(with_scheduler=True, burst=burst, logging_level=logging.INFO)
 
 
 def init_app(app: Flask) -> None:

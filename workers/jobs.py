@@ -42,7 +42,7 @@ def deliver(message_id: int) -> str:
     with job_session() as (app, session):
         claimed = session.execute(
             update(Message).where(Message.id == message_id, Message.status == outbox.QUEUED)
-            .values(status="sending", attempts=Message.attempts + 1)).rowcount
+            .values(status="sending", status_at=clock.now(), attempts=Message.attempts + 1)).rowcount
         session.commit()
         if not claimed:
             return "skipped"

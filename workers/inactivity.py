@@ -1,0 +1,68 @@
+"""Citizen silence: a reminder at ``INACTIVITY_REMINDER_AFTER``, the close at ``INACTIVITY_CLOSE_AFTER``.
+
+The engine moves ``remind_at``/``close_at`` after every turn and clears them while the office owes
+the answer (a consultation waiting for its first reply), so whatever state a conversation is in,
+a deadline that is set is a deadline the citizen is running out of. The close is the engine's own
+``INACTIVITY_CLOSE`` event: an open ticket closes with reason ``no_response`` and the rating
+question follows; without one the conversation simply ends.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Optional
+
+from flask import Flask
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from bot import clock, outbox, services
+from bot.envelope import Outbound
+from bot.models import OPEN_STATUSES, Consultation, Conversation, Message
+from bot.states import Event
+from bot.texts import text
+
+MODEL = Conversation
+DAY = dt.timedelta(days=1)
+
+
+def due(_app: Flask, session: Session, now: dt.datetime, limit: int) -> list[int]:
+    """Conversations whose close is due, or whose reminder is due and not yet sent."""
+    return list(session.scalars(
+        select(Conversation.id).where(
+            Conversation.ended_at.is_(None),
+            or_(Conversation.close_at <= now,
+                and_(Conversation.remind_at <= now, Conversation.reminded_at.is_(None))))
+        .order_by(Conversation.id).limit(limit)))
+
+
+def act(app: Flask, session: Session, conversation: Conversation) -> tuple[Optional[str], list[Message]]:
+    """On the locked row: close, remind, or nothing if a turn moved the deadline meanwhile."""
+    now = clock.now()
+    if conversation.ended_at is not None or _unprocessed_reply(session, conversation):
+        return None, []  # a citizen message waits to be processed: it resets the deadline
+    if conversation.close_at is not None and conversation.close_at <= now:
+        out = services.engine(session, app).fire(conversation, Event.INACTIVITY_CLOSE)
+        return "closed", outbox.store(session, out)
+    if conversation.remind_at is not None and conversation.remind_at <= now and conversation.reminded_at is None:
+        conversation.reminded_at = now
+        return "reminded", outbox.store(session, [_reminder(session, conversation, now)])
+    return None, []
+
+
+def _reminder(session: Session, conversation: Conversation, now: dt.datetime) -> Outbound:
+    days = max(1, math.ceil((conversation.close_at - now) / DAY)) if conversation.close_at else 1
+    identity = conversation.identity
+    ticket_id = session.scalar(
+        select(Consultation.id).where(Consultation.conversation_id == conversation.id,
+                                      Consultation.status.in_(OPEN_STATUSES))
+        .order_by(Consultation.id.desc()).limit(1))
+    return Outbound(channel=identity.channel, address=identity.address,
+                    text=text(conversation.lang, "inactivity_reminder", days=days),
+                    conversation_id=conversation.id, consultation_id=ticket_id,
+                    meta={"kind": "inactivity_reminder"})
+
+
+def _unprocessed_reply(session: Session, conversation: Conversation) -> bool:
+    return bool(session.scalar(select(exists().where(
+        Message.conversation_id == conversation.id, Message.direction == "in", Message.status == "received"))))
