@@ -21,7 +21,7 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
     app.config.update(SECRET_KEY=settings.secret_key, SETTINGS=settings, JSON_SORT_KEYS=False)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from bot import cli, db, health, services
+    from bot import cli, clock, db, health, services
     from bot.channels.whatsapp import init_app as whatsapp_init
     from bot.channels.email import init_app as email_init
     from bot.chat import init_app as chat_init
@@ -30,7 +30,7 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
     from workers import queue
     from workers.cli import init_app as workers_init
 
-    for part in (db, queue, services, health, cli):
+    for part in (clock, db, queue, services, health, cli):
         part.init_app(app)
     for init in (chat_init, kb_init, workers_init, whatsapp_init, email_init, console_init):
         init(app)
