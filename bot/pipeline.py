@@ -12,8 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import outbox, services
+from bot.envelope import Outbound
 from bot.models import Consultation, Conversation, Message, OPEN_STATUSES, Officer
 from bot.states import Event
+from bot.texts import text
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,19 @@ def process(session: Session, message_id: int) -> list[Message]:
     return rows
 
 
+def flag_failed(session: Session, message_id: int) -> list[Message]:
+    """Mark a message the engine choked on, and tell the citizen a person will read it."""
+    message = session.get(Message, message_id)
+    if message is None or message.status != "received":
+        return []
+    message.status, message.flagged, message.error = "failed", True, "engine error; see the worker log"
+    conversation = session.get(Conversation, message.conversation_id)
+    identity = conversation.identity
+    apology = Outbound(channel=identity.channel, address=identity.address, conversation_id=conversation.id,
+                       text=text(conversation.lang, "engine_error"))
+    return outbox.store(session, [apology])
+
+
 def open_ticket(session: Session, ticket: str) -> Consultation:
     consultation = session.scalar(select(Consultation).where(Consultation.ticket == ticket.strip().upper()))
     if consultation is None or consultation.status not in OPEN_STATUSES:
@@ -49,7 +64,7 @@ def open_ticket(session: Session, ticket: str) -> Consultation:
 def officer_reply(session: Session, consultation: Consultation, text: str,
                   officer: Optional[Officer] = None) -> list[Message]:
     """Send an officer's reply to the citizen on the ticket's channel; the bot goes quiet."""
-    conversation = session.get(Conversation, consultation.conversation_id)
+    conversation = session.get(Conversation, consultation.conversation_id, with_for_update=True)
     if consultation.assigned_officer_id is None and officer is not None:
         consultation.assigned_officer_id = officer.id
     out = services.engine(session).fire(
@@ -61,7 +76,7 @@ def officer_reply(session: Session, consultation: Consultation, text: str,
 def close(session: Session, consultation: Consultation, officer: Optional[Officer] = None,
           outcome: Optional[str] = None) -> list[Message]:
     """An officer closes the ticket; the citizen is asked for a rating."""
-    conversation = session.get(Conversation, consultation.conversation_id)
+    conversation = session.get(Conversation, consultation.conversation_id, with_for_update=True)
     if conversation.ended_at is not None:  # the citizen left that conversation: reopen it for the rating
         conversation.ended_at = None
     out = services.engine(session).fire(conversation, Event.OFFICER_CLOSE, consultation=consultation,

@@ -66,3 +66,31 @@ def test_deliver_skips_a_row_already_claimed(app, knowledge):
         row_id = row.id
     with app.app_context():
         assert jobs.deliver(row_id) == "skipped"
+
+
+def test_engine_failure_flags_the_message_and_tells_the_citizen(app, monkeypatch):
+    """A bug in the engine loses nothing: the message is flagged and the citizen gets an apology."""
+    from bot import services
+
+    class Broken:
+        def process(self, message):
+            raise RuntimeError("bug")
+
+    monkeypatch.setattr(services, "engine", lambda session, app=None: Broken())
+    message_id, _ = _store(app, text="halo")
+    with app.app_context():
+        assert jobs.process_message(message_id) == 1
+    with app.app_context(), app.extensions["db"].session() as s:
+        message = s.get(Message, message_id)
+        (apology,) = s.scalars(select(Message).where(Message.direction == "out")).all()
+    assert message.status == "failed" and message.flagged
+    assert "Petugas akan membacanya" in apology.body and apology.address == "warga@example.org"
+
+
+def test_mailbox_state_holds_32bit_unsigned_uids(session):
+    """UIDVALIDITY values above 2**31 fit on both databases."""
+    from bot.models import MailboxState
+
+    session.add(MailboxState(folder="INBOX", uidvalidity=2**32 - 1, last_uid=2**32 - 2))
+    session.commit()
+    assert session.get(MailboxState, "INBOX").uidvalidity == 2**32 - 1

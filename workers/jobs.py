@@ -4,7 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from rq import Retry
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from bot import clock, outbox, pipeline
 from bot.channels import PermanentError, TemporaryError, sender_for
@@ -25,14 +28,28 @@ def enqueue_delivery(rows: list[Message], app=None) -> None:
 
 
 def enqueue_processing(message_id: int, app=None) -> bool:
-    return enqueue("inbound", process_message, message_id, job_id=f"inbound:{message_id}", app=app)
+    return enqueue("inbound", process_message, message_id, job_id=f"inbound:{message_id}", app=app,
+                   retry=Retry(max=3, interval=[1, 5, 30]))
 
 
 def process_message(message_id: int) -> int:
-    """Answer one inbound message; returns how many outbound rows it produced."""
+    """Answer one inbound message; returns how many outbound rows it produced.
+
+    A database outage or a lost race re-raises so RQ retries the job. Any other failure is a bug:
+    the message is flagged for an officer and the citizen is told a person will look, so nothing
+    is lost and nobody sees a stack trace.
+    """
     with job_session() as (app, session):
-        rows = pipeline.process(session, message_id)
-        session.commit()
+        try:
+            rows = pipeline.process(session, message_id)
+            session.commit()
+        except (OperationalError, StaleDataError):
+            raise
+        except Exception:
+            session.rollback()
+            log.exception("message %s could not be processed; flagged for an officer", message_id)
+            rows = pipeline.flag_failed(session, message_id)
+            session.commit()
         enqueue_delivery(rows, app)
         return len(rows)
 

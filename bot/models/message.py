@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.models.base import Base
@@ -70,5 +70,6 @@ class MailboxState(Base):
     __tablename__ = "mailbox_states"
 
     folder: Mapped[str] = mapped_column(String(255), primary_key=True)
-    uidvalidity: Mapped[int]
-    last_uid: Mapped[int] = mapped_column(default=0)
+    # IMAP UIDs and UIDVALIDITY are unsigned 32-bit: wider than PostgreSQL's INTEGER.
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -73,6 +73,7 @@ TEXTS = {
     "registration_cancelled": "Registration cancelled. Send a message any time to start again.",
     "nothing_to_cancel": "There is nothing to cancel.",
     "goodbye": "Thank you for using the PST BPS Kota Lubuklinggau service. Goodbye!",
+    "engine_error": "Sorry, we could not process your message automatically. An officer will read it and reply here.",
     "not_understood": "Sorry, we did not understand that message.",
     "text_only": "Sorry, we can only read text messages. Please type your question.",
     "inactivity_reminder": "We have not heard from you. This conversation closes automatically in {days} days "

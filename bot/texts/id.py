@@ -76,6 +76,7 @@ TEXTS = {
     "registration_cancelled": "Pendaftaran dibatalkan. Kirim pesan kapan saja untuk mulai lagi.",
     "nothing_to_cancel": "Tidak ada yang perlu dibatalkan.",
     "goodbye": "Terima kasih telah menggunakan layanan PST BPS Kota Lubuklinggau. Sampai jumpa!",
+    "engine_error": "Maaf, pesan Anda belum bisa kami proses otomatis. Petugas akan membacanya dan membalas di sini.",
     "not_understood": "Maaf, kami belum memahami pesan itu.",
     "text_only": "Maaf, kami hanya bisa membaca pesan teks. Mohon tulis pertanyaan Anda.",
     "inactivity_reminder": "Kami belum menerima balasan Anda. Percakapan ini akan ditutup otomatis dalam {days} hari "
