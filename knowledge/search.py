@@ -223,4 +223,4 @@ class IndexHolder:
         return self._index
 
 
-__all__ = ["Hit", "SearchIndex", "IndexHolder", "fingerprint", "THRESHOLD", "stem"]
+__all__ = ["Hit", "SearchIndex", "IndexHolder", "fingerprint", "THRESHOLD"]
