@@ -84,6 +84,19 @@ def is_greeting(text: str) -> bool:
     return normalize(text) in GREETINGS
 
 
+_FILLER = {"halo", "hallo", "hai", "hi", "hello", "selamat", "pagi", "siang", "sore", "malam", "permisi", "saya", "aku",
+           "mau", "ingin", "pengen", "boleh", "bisa", "tanya", "bertanya", "nanya", "konsultasi", "data", "min", "kak",
+           "pak", "bu", "mas", "mbak", "admin", "bps", "pst", "dong", "ya", "nih", "mohon", "info", "informasi",
+           "i", "want", "would", "like", "to", "ask", "a", "question", "need", "some", "good", "morning", "please",
+           "assalamualaikum", "wr", "wb", "terima", "kasih", "tolong", "ada", "yang", "ingin", "minta"}
+
+
+def is_substantive(text: str) -> bool:
+    """Does the message ask something specific (not just "halo, saya mau tanya data")?"""
+    words = re.findall(r"[a-z0-9]+", normalize(text))
+    return sum(w not in _FILLER for w in words) >= 2
+
+
 def clean_name(text: str) -> Optional[str]:
     """A person's name, tidied (``budi  santoso`` → ``Budi Santoso``), or None when it is not one."""
     name = re.sub(r"\s+", " ", (text or "").strip())

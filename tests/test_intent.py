@@ -59,3 +59,12 @@ def test_classify_never_fails(text):
     assert isinstance(intent.classify(text), Event)
     intent.detect_lang(text, "id")
     intent.clean_name(text), intent.clean_email(text), intent.clean_phone(text), intent.score(text)
+
+
+@pytest.mark.parametrize("text,substantive", [
+    ("halo, saya mau tanya data", False), ("Selamat pagi min", False), ("Hi, I would like to ask a question", False),
+    ("berapa jumlah penduduk lubuklinggau 2023", True), ("kbli warung kopi", True), ("IPM 2024", True),
+])
+def test_substantive_questions(text, substantive):
+    """A greeting with "I want to ask" is not kept as the question to search after registration."""
+    assert intent.is_substantive(text) is substantive

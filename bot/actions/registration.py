@@ -61,7 +61,7 @@ class Registration:
     # ---- actions
     def a_greet(self, turn) -> None:
         self.say(turn, "greet")
-        if turn.event.value == "text" and not intent.is_greeting(turn.text) and len(turn.text.split()) >= 2:
+        if turn.event.value == "text" and intent.is_substantive(turn.text):
             turn.ctx["pending_question"] = turn.text.strip()[:1000]
         self.a_reprompt_name(turn)
 
