@@ -151,6 +151,16 @@ def test_whatsapp_window_warning(app, client, ticket):
     assert "Jendela 24 jam WhatsApp sudah tertutup" in page and "budi@example.org" in page
 
 
+@pytest.mark.parametrize("hours,channel", [(25, "email"), (1, "whatsapp")])
+def test_reply_by_email_when_window_closed(app, client, ticket, hours, channel):
+    """With the window closed the officer may send the reply to the verified e-mail; inside it, never."""
+    clock.freeze(clock.now() + dt.timedelta(hours=hours))
+    post(client, f"/console/t/{ticket[1]}/reply", {"text": "Jawaban lewat e-mail", "via": "email"})
+    (row,) = _out(app)
+    assert row.channel == channel
+    assert row.address == ("budi@example.org" if channel == "email" else "+6281234567890")
+
+
 def test_unknown_ticket_is_404(app, client, ticket):
     """A ticket that does not exist is a 404 on every page of it."""
     assert client.get("/console/t/PST-1999-000999").status_code == 404

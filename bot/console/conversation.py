@@ -15,6 +15,7 @@ from bot import clock, pipeline
 from bot.console import history, invitation, lookup
 from bot.console.i18n import gettext as _
 from bot.db import get_session
+from bot.envelope import Channel
 from bot.models import OPEN_STATUSES, FollowUp, Note
 from workers.jobs import enqueue_delivery
 
@@ -76,9 +77,22 @@ def reply(ticket: str):
     elif not text:
         flash(_("Balasan kosong."), "error")
     else:
-        _send(session, pipeline.officer_reply(session, consultation, text, lookup.me(session)))
+        rows = pipeline.officer_reply(session, consultation, text, lookup.me(session))
+        if request.form.get("via") == "email":
+            _by_email(session, consultation, rows)
+        _send(session, rows)
         flash(_("Balasan masuk antrean kirim."), "ok")
     return _back(consultation.ticket)
+
+
+def _by_email(session, consultation, rows) -> None:
+    """WhatsApp's window is closed: the officer chose the citizen's verified e-mail for this reply."""
+    email = consultation.citizen.email if consultation.citizen else None
+    if not email or not history.whatsapp_window_closed(session, consultation, clock.now()):
+        return
+    for row in rows:
+        if row.author == "officer":
+            row.channel, row.address = Channel.EMAIL.value, email
 
 
 @bp.post("/<ticket>/note")
