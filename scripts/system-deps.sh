@@ -28,6 +28,7 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v wrk >/dev/null || missing+=(wrk)  # bench/webhook.py load generator
 fresh_pg=0
 if ! port_listens && [ -z "$(debian_cluster)" ]; then
     missing+=(postgresql)

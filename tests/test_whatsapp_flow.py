@@ -4,7 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.models import Message
-from tests.support.whatsapp import inbound_form, post_signed, run_worker, wa_app, wa_client, wa_env  # noqa: F401
+from tests.support.whatsapp import (inbound_form, make_wa_app, post_signed, run_worker, wa_app,  # noqa: F401
+                                    wa_client, wa_env)
 
 
 def test_signed_webhook_is_answered_through_the_worker(wa_app, wa_client, fake_twilio):

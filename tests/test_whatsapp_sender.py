@@ -5,12 +5,11 @@ import json
 
 import pytest
 
-from bot import create_app
 from bot.channels.whatsapp.chunks import split
 from bot.models import Message
 from tests.support.ports import free_port
-from tests.support.whatsapp import (queue_reply, release_scheduled, rows, run_worker, wa_app,  # noqa: F401
-                                    wa_client, wa_env)
+from tests.support.whatsapp import (make_wa_app, queue_reply, release_scheduled, rows, run_worker,  # noqa: F401
+                                    wa_app, wa_client, wa_env)
 
 TEMPLATE = "HX" + "a" * 32
 
@@ -74,14 +73,13 @@ def test_rate_limit_and_server_errors_are_retried(wa_app, fake_twilio, failure):
     assert sent.body == "jawaban" and only(wa_app, message_id).status == "sent"
 
 
-def test_network_errors_are_retried(wa_env, fake_twilio):
+def test_network_errors_are_retried(make_wa_app, fake_twilio):
     """Twilio unreachable: temporary, the row waits for its retry."""
-    application = create_app({**wa_env, "TWILIO_API_BASE": f"http://127.0.0.1:{free_port()}"})
+    application = make_wa_app(TWILIO_API_BASE=f"http://127.0.0.1:{free_port()}")
     message_id = queue_reply(application, "jawaban")
     run_worker(application)
     row = only(application, message_id)
     assert row.status == "queued" and "unreachable" in row.error
-    application.extensions["db"].engine.dispose()
 
 
 def test_permanent_errors_are_not_retried(wa_app, fake_twilio):
@@ -95,9 +93,9 @@ def test_permanent_errors_are_not_retried(wa_app, fake_twilio):
 
 
 @pytest.mark.parametrize("how", ["63016", "window"])
-def test_closed_window_sends_the_template(wa_env, fake_twilio, how):
+def test_closed_window_sends_the_template(make_wa_app, fake_twilio, how):
     """63016 from Twilio, or a citizen silent for 25 hours: the officer-reply template with the words."""
-    application = create_app({**wa_env, "TWILIO_TEMPLATE_OFFICER_REPLY": TEMPLATE})
+    application = make_wa_app(TWILIO_TEMPLATE_OFFICER_REPLY=TEMPLATE)
     if how == "63016":
         fake_twilio.fail_next(1, 63016)
     message_id = queue_reply(application, "Data inflasi\nada di tabel 3.", author="officer",
@@ -108,7 +106,6 @@ def test_closed_window_sends_the_template(wa_env, fake_twilio, how):
     assert json.loads(sent.params["ContentVariables"]) == {"1": "PST-2026-0007", "2": "Data inflasi ada di tabel 3."}
     row = only(application, message_id)
     assert (row.status, row.meta["template"], row.external_id) == ("sent", "officer_reply", sent.sid)
-    application.extensions["db"].engine.dispose()
 
 
 @pytest.mark.parametrize("how", ["63016", "window"])

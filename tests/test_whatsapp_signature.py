@@ -4,11 +4,10 @@ from __future__ import annotations
 import pytest
 from werkzeug.test import EnvironBuilder
 
-from bot import create_app
 from bot.channels.whatsapp.signature import called_urls
 from bot.models import Message
-from tests.support.whatsapp import (INBOUND, inbound_form, post_signed, rows, signature, wa_app,  # noqa: F401
-                                    wa_client, wa_env)
+from tests.support.whatsapp import (INBOUND, inbound_form, make_wa_app, post_signed, rows,  # noqa: F401
+                                    signature, wa_app, wa_client, wa_env)
 
 PUBLIC = "https://pst.example.org"
 
@@ -63,26 +62,24 @@ def test_messaging_service_parameters_are_just_signed_parameters(wa_app, wa_clie
     ("https://pst.example.org:8443" + INBOUND, {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "pst.example.org",
                                                  "X-Forwarded-Port": "8443"}),
 ])
-def test_signature_behind_a_tls_terminating_proxy(wa_env, fake_twilio, signed_url, headers):
+def test_signature_behind_a_tls_terminating_proxy(make_wa_app, fake_twilio, signed_url, headers):
     """The app sees http://internal; Twilio signed the public https URL, with or without :443."""
-    application = create_app({**wa_env, "PUBLIC_BASE_URL": PUBLIC})
+    application = make_wa_app(PUBLIC_BASE_URL=PUBLIC)
     form = inbound_form("halo")
     client = application.test_client()
     response = client.post(INBOUND, data=form, base_url="http://10.0.0.5:8000",
                            headers={"X-Twilio-Signature": signature(fake_twilio.auth_token, signed_url, form),
                                     **headers})
-    application.extensions["db"].engine.dispose()
     assert response.status_code == 200
 
 
-def test_public_url_wins_over_a_plain_http_internal_url(wa_env, fake_twilio):
+def test_public_url_wins_over_a_plain_http_internal_url(make_wa_app, fake_twilio):
     """Signed for the internal http URL while PUBLIC_BASE_URL is https and no proxy header: refused."""
-    application = create_app({**wa_env, "PUBLIC_BASE_URL": PUBLIC})
+    application = make_wa_app(PUBLIC_BASE_URL=PUBLIC)
     form = inbound_form("halo")
     sig = signature(fake_twilio.auth_token, "http://10.0.0.5:8000" + INBOUND, form)
     response = application.test_client().post(INBOUND, data=form, base_url="http://10.0.0.5:8000",
                                               headers={"X-Twilio-Signature": sig})
-    application.extensions["db"].engine.dispose()
     assert response.status_code == 403
 
 

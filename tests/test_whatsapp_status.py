@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot import create_app
 from bot.channels.whatsapp.status import forward, overall
 from bot.models import Message
-from tests.support.whatsapp import (STATUS, callback, queue_reply, rows, run_worker, wa_app,  # noqa: F401
-                                    wa_client, wa_env)
+from tests.support.whatsapp import (STATUS, callback, make_wa_app, queue_reply, rows, run_worker,  # noqa: F401
+                                    wa_app, wa_client, wa_env)
 
 
 def sent_row(app, fake, body="jawaban", **fields):
@@ -46,9 +45,9 @@ def test_failure_records_the_error_code(wa_app, wa_client, fake_twilio):
     assert (row.status, row.error) == ("undelivered", "Twilio error 63024")
 
 
-def test_late_63016_sends_the_template_once(wa_env, fake_twilio):
+def test_late_63016_sends_the_template_once(make_wa_app, fake_twilio):
     """WhatsApp reporting the closed window after accepting: the words go again as the template, once."""
-    application = create_app({**wa_env, "TWILIO_TEMPLATE_OFFICER_REPLY": "HX" + "b" * 32})
+    application = make_wa_app(TWILIO_TEMPLATE_OFFICER_REPLY="HX" + "b" * 32)
     client = application.test_client()
     message_id, sent = sent_row(application, fake_twilio, author="officer")
     for _ in range(2):
@@ -59,7 +58,6 @@ def test_late_63016_sends_the_template_once(wa_env, fake_twilio):
     assert status_of(application, message_id).status == "failed"
     (retry,) = rows(application, Message, Message.id != message_id, Message.direction == "out")
     assert (retry.status, retry.meta["retry_of"]) == ("sent", message_id)
-    application.extensions["db"].engine.dispose()
 
 
 def test_parts_combine_into_one_status(wa_app, wa_client, fake_twilio):

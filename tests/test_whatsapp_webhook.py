@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot.models import Attachment, ChannelIdentity, Message
-from tests.support.whatsapp import (BASE, INBOUND, inbound_form, message_sid, post_signed, rows,  # noqa: F401
-                                    run_worker, signature, wa_app, wa_client, wa_env)
+from tests.support.whatsapp import (INBOUND, inbound_form, make_wa_app, phone, post_signed, rows,  # noqa: F401
+                                    run_worker, wa_app, wa_client, wa_env)
 
 
 def test_same_message_sid_three_times_is_processed_once(wa_app, wa_client, fake_twilio):
@@ -82,7 +82,7 @@ def test_location_contacts_and_stickers_get_text_please(wa_app, wa_client, fake_
     assert message.status == "unsupported"
 
 
-def test_media_is_recorded_and_downloaded_with_credentials(wa_app, wa_client, fake_twilio, wa_env):
+def test_media_is_recorded_and_downloaded_with_credentials(wa_app, wa_client, fake_twilio):
     """An image with a caption: an attachment row, fetched with Basic auth and kept under VAR_DIR."""
     url = fake_twilio.add_media("ME1", b"\xff\xd8jpegdata", "image/jpeg")
     form = inbound_form("ini tabel yang saya maksud", NumMedia="1", MediaUrl0=url, MediaContentType0="image/jpeg")
@@ -98,11 +98,10 @@ def test_media_is_recorded_and_downloaded_with_credentials(wa_app, wa_client, fa
     ("fake", 4096, "too_large"),
     ("elsewhere", 10, "failed"),
 ])
-def test_media_over_the_cap_or_off_twilio_is_not_kept(wa_env, fake_twilio, where, size, expected):
+def test_media_over_the_cap_or_off_twilio_is_not_kept(make_wa_app, fake_twilio, where, size, expected):
     """Over WHATSAPP_MEDIA_MAX_BYTES: too_large, no file; a URL outside TWILIO_API_BASE is never fetched."""
-    from bot import create_app
-
-    application = create_app({**wa_env, "WHATSAPP_MEDIA_MAX_BYTES": "1024"})
+    
+    application = make_wa_app(WHATSAPP_MEDIA_MAX_BYTES="1024")
     url = fake_twilio.add_media("big", b"x" * size) if where == "fake" else "https://evil.example/steal"
     form = inbound_form("lihat", NumMedia="1", MediaUrl0=url, MediaContentType0="image/jpeg")
     post_signed(application.test_client(), fake_twilio.auth_token, form)
@@ -110,9 +109,49 @@ def test_media_over_the_cap_or_off_twilio_is_not_kept(wa_env, fake_twilio, where
     (attachment,) = rows(application, Attachment)
     assert attachment.status == expected and attachment.path is None
     assert not list((application.config["SETTINGS"].var_path / "media").rglob("*.part"))
-    application.extensions["db"].engine.dispose()
 
 
 def test_webhook_refuses_when_twilio_is_not_configured(app, client):
     """Without Twilio settings the routes do not exist."""
     assert client.post(INBOUND, data=inbound_form()).status_code == 404
+
+
+def test_bare_image_outside_a_handoff_is_recorded_and_answered_text_please(wa_app, wa_client, fake_twilio):
+    """A photo without words while no officer is on the ticket: kept as an attachment, citizen asked to type."""
+    url = fake_twilio.add_media("ME2", b"img", "image/png")
+    post_signed(wa_client, fake_twilio.auth_token,
+                inbound_form("", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png"))
+    run_worker(wa_app)
+    (sent,) = fake_twilio.wait_for(1)
+    assert "teks" in sent.body
+    (attachment,) = rows(wa_app, Attachment)
+    assert attachment.status == "stored" and attachment.path.endswith(".png")
+
+
+def test_bare_image_during_a_handoff_reaches_the_ticket(wa_app, wa_client, fake_twilio):
+    """A photo without words while an officer handles the ticket: the engine attaches it for the officer."""
+    from bot import clock, inbox
+    from bot.models import Citizen, Consultation, ConsultationStatus
+
+    number = phone()
+    with wa_app.app_context(), wa_app.extensions["db"].session() as session:
+        citizen = Citizen(name="Budi", phone=number, created_at=clock.now())
+        identity = inbox.identity_for(session, "whatsapp", number)
+        identity.citizen = citizen
+        conversation = inbox.conversation_for(session, identity)
+        conversation.state, conversation.citizen = "handoff", citizen
+        session.flush()
+        ticket = Consultation(ticket="PST-TEST-1", citizen_id=citizen.id, conversation_id=conversation.id,
+                              channel="whatsapp", status=ConsultationStatus.IN_PROGRESS.value, question="data",
+                              opened_at=clock.now())
+        session.add(ticket)
+        session.commit()
+        ticket_id = ticket.id
+    url = fake_twilio.add_media("ME3", b"img", "image/png")
+    post_signed(wa_client, fake_twilio.auth_token,
+                inbound_form("", sender=number, NumMedia="1", MediaUrl0=url, MediaContentType0="image/png"))
+    run_worker(wa_app)
+    (message,) = rows(wa_app, Message, Message.direction == "in")
+    assert (message.status, message.consultation_id) == ("processed", ticket_id)
+    (attachment,) = rows(wa_app, Attachment)
+    assert attachment.message_id == message.id and attachment.status == "stored"

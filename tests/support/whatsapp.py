@@ -24,10 +24,22 @@ def wa_env(env, fake_twilio) -> dict[str, str]:
 
 
 @pytest.fixture
-def wa_app(wa_env):
-    application = create_app(wa_env)
-    yield application
-    application.extensions["db"].engine.dispose()
+def make_wa_app(wa_env):
+    """Factory of apps wired to the fake Twilio, with extra settings (``PUBLIC_BASE_URL="…"``)."""
+    made = []
+
+    def make(**settings):
+        made.append(create_app({**wa_env, **settings}))
+        return made[-1]
+
+    yield make
+    for application in made:
+        application.extensions["db"].engine.dispose()
+
+
+@pytest.fixture
+def wa_app(make_wa_app):
+    return make_wa_app()
 
 
 @pytest.fixture

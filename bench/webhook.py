@@ -1,0 +1,221 @@
+"""WhatsApp webhook speed: throughput against a bare Flask endpoint, latency at 200 req/s, inbound→reply.
+
+Run: .venv/bin/python bench/webhook.py [--workers 4] [--seconds 10] [--database sqlite]
+Everything is started here on loopback: a private redis-server, the fake Twilio, a new database
+on the test PostgreSQL server (or a SQLite file), and gunicorn with the same settings for both apps:
+the real webhook (signature, store, commit, enqueue, empty TwiML) and a bare Flask "hello" that
+returns the same TwiML. Load: ``wrk`` for throughput, an open-loop Python generator for the fixed
+rate (latency measured from each request's scheduled time, so a stall is not hidden), then one RQ
+worker for the inbound→reply time seen at the fake Twilio.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import queue
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from twilio.request_validator import RequestValidator  # noqa: E402
+
+from tests.support import postgres  # noqa: E402
+from tests.support.fake_twilio import FakeTwilio  # noqa: E402
+from tests.support.ports import HOST, accepts, free_port, spawn, stop_process, wait_until  # noqa: E402
+from tests.support.redis_server import RedisServer  # noqa: E402
+
+WEBHOOK = "/webhooks/twilio/whatsapp"
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+TARGETS = {"ratio": 0.5, "p99_ms": 25.0, "reply_p95_ms": 300.0}
+
+
+def hello_app():
+    """The baseline: a bare Flask POST endpoint answering the same TwiML (gunicorn 'bench.webhook:hello_app()')."""
+    from flask import Flask, Response
+
+    app = Flask("hello")
+    app.add_url_rule(WEBHOOK, "hello", lambda: Response(EMPTY_TWIML, content_type="text/xml"), methods=["POST"])
+    return app
+
+
+def form(number: str, text: str = "halo, saya mau tanya data kemiskinan") -> dict[str, str]:
+    sid = "SM" + uuid.uuid4().hex
+    return {"MessageSid": sid, "SmsMessageSid": sid, "AccountSid": "AC" + "0" * 32, "From": f"whatsapp:{number}",
+            "To": "whatsapp:+14155238886", "Body": text, "NumMedia": "0", "ProfileName": "Warga Bench",
+            "WaId": number[1:], "ApiVersion": "2010-04-01"}
+
+
+def signed(token: str, url: str, fields: dict[str, str]) -> tuple[str, str]:
+    return RequestValidator(token).compute_signature(url, fields), urllib.parse.urlencode(fields)
+
+
+class Gunicorn:
+    def __init__(self, target: str, workers: int, log: Path):
+        self.port = free_port()
+        self.proc = spawn([str(ROOT / ".venv/bin/gunicorn"), "-w", str(workers), "-k", "sync", "--preload", "-b",
+                           f"{HOST}:{self.port}", "--chdir", str(ROOT), "--log-level", "warning", target],
+                          log_path=str(log))
+        wait_until(lambda: accepts(self.port), timeout=30, what=f"gunicorn {target}")
+
+    def stop(self) -> None:
+        stop_process(self.proc)
+
+
+def wrk(port: int, requests_file: Path, seconds: int, connections: int) -> float:
+    """Requests per second wrk achieved (2 threads, keep-alive)."""
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(ROOT / "bench/webhook_load.lua"),
+                          f"http://{HOST}:{port}", "--", str(requests_file), WEBHOOK, "2"],
+                         capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out:
+        raise RuntimeError(f"wrk saw errors:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def fixed_rate(port: int, payloads: list[tuple[str, str]], rate: float, threads: int = 8) -> list[float]:
+    """Open loop: request i is due at i/rate; its latency counts from that moment (milliseconds)."""
+    due: queue.Queue = queue.Queue()
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def worker():
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        while (item := due.get()) is not None:
+            at, (sig, body) = item
+            time.sleep(max(0.0, at - time.perf_counter()))
+            conn.request("POST", WEBHOOK, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                 "X-Twilio-Signature": sig})
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"status {response.status}")
+            with lock:
+                latencies.append((time.perf_counter() - at) * 1000)
+
+    pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    start = time.perf_counter() + 0.2
+    for i, payload in enumerate(payloads):
+        due.put((start + i / rate, payload))
+    for _ in pool:
+        due.put(None)
+    for t in pool:
+        t.join()
+    return latencies
+
+
+def percentile(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+
+
+def reply_latency(fake: FakeTwilio, port: int, token: str, url: str, count: int) -> list[float]:
+    """One new citizen at a time: POST, then wait for the reply to reach the fake Twilio (ms)."""
+    out = []
+    for n in range(count):
+        number = f"+62899{n:07d}"
+        sig, body = signed(token, url, form(number, "halo"))
+        before = len(fake.messages)
+        start = time.perf_counter()
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        conn.request("POST", WEBHOOK, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                             "X-Twilio-Signature": sig})
+        conn.getresponse().read()
+        with fake._lock:
+            fake._lock.wait_for(lambda: any(m.to == f"whatsapp:{number}" for m in fake.messages[before:]), 10)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 × cores + 1), same for both")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql",
+                        help="a new PostgreSQL database (production) or SQLite file")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
+    with RedisServer() as redis, FakeTwilio() as fake:
+        port_hint = free_port()  # only in signed URLs: the webhook checks against PUBLIC_BASE_URL, not its port
+        database_url = postgres.create_database() if args.database == "postgresql" else f"sqlite:///{tmp}/bench.db"
+        env = {**os.environ, "SECRET_KEY": "bench", "DATABASE_URL": database_url,
+               "REDIS_URL": redis.url, "VAR_DIR": str(tmp / "var"), "TWILIO_ACCOUNT_SID": fake.account_sid,
+               "TWILIO_AUTH_TOKEN": fake.auth_token, "TWILIO_WHATSAPP_FROM": "+14155238886",
+               "TWILIO_API_BASE": fake.url, "PUBLIC_BASE_URL": f"http://{HOST}:{port_hint}"}
+        os.environ.update(env)  # gunicorn and the worker inherit it
+        from bot.migrations import upgrade
+
+        upgrade(env["DATABASE_URL"])
+        url = env["PUBLIC_BASE_URL"] + WEBHOOK
+        pool = [f"+62812{n:07d}" for n in range(1000)]  # returning citizens, as in real traffic
+        total = int(args.seconds * 9000) + int(args.rate * args.seconds)
+        payloads = [signed(fake.auth_token, url, form(pool[i % len(pool)])) for i in range(total)]
+        requests_file = tmp / "requests.tsv"
+        requests_file.write_text("".join(f"{s}\t{b}\n" for s, b in payloads[: args.seconds * 9000]))
+        steady = payloads[args.seconds * 9000:]
+
+        results = {}
+        for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
+            server = Gunicorn(target, args.workers, tmp / f"{name}.log")
+            try:
+                wrk(server.port, requests_file, 2, args.connections)  # warm-up (not counted)
+                rps = wrk(server.port, requests_file, args.seconds, args.connections)
+                lat = fixed_rate(server.port, steady, args.rate)
+                results[name] = (rps, percentile(lat, 50), percentile(lat, 99))
+            finally:
+                server.stop()
+        redis.client().flushall()  # the load's jobs are not part of the reply latency test
+
+        worker = spawn([sys.executable, __file__, "--worker"], log_path=str(tmp / "worker.log"))
+        server = Gunicorn("wsgi:app", args.workers, tmp / "webhook2.log")
+        try:
+            replies = reply_latency(fake, server.port, fake.auth_token, url, 200)
+        finally:
+            server.stop()
+            stop_process(worker)
+        report(results, replies, args)
+        if args.database == "postgresql":
+            postgres.drop_database(database_url)
+
+
+def report(results, replies, args) -> None:
+    (h_rps, h50, h99), (w_rps, w50, w99) = results["hello"], results["webhook"]
+    r50, r95 = percentile(replies, 50), percentile(replies, 95)
+    ratio = w_rps / h_rps
+    print(f"database {args.database}; gunicorn -w {args.workers} sync, wrk -t2 -c{args.connections} {args.seconds}s; fixed {args.rate:.0f} req/s")
+    print(f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
+    print(f"{'bare Flask hello':22}{h_rps:>10.0f}{h50:>10.2f}{h99:>10.2f}")
+    print(f"{'WhatsApp webhook':22}{w_rps:>10.0f}{w50:>10.2f}{w99:>10.2f}")
+    print(f"throughput ratio webhook/hello: {ratio:.0%} (target ≥ {TARGETS['ratio']:.0%})")
+    print(f"webhook p99 at {args.rate:.0f} req/s: {w99:.1f} ms (target < {TARGETS['p99_ms']:.0f} ms)")
+    print(f"inbound→reply at fake Twilio, one worker, {len(replies)} messages: p50 {r50:.0f} ms, "
+          f"p95 {r95:.0f} ms (target < {TARGETS['reply_p95_ms']:.0f} ms)")
+
+
+def run_worker() -> None:
+    """One RQ SimpleWorker on all queues, as ``flask worker`` runs it (without the periodic sweep)."""
+    from rq import SimpleWorker
+
+    from bot import create_app
+    from workers.queue import QUEUES, get_redis
+
+    app = create_app()
+    with app.app_context():
+        SimpleWorker(list(QUEUES), connection=get_redis(app)).work()
+
+
+if __name__ == "__main__":
+    run_worker() if "--worker" in sys.argv else main()
