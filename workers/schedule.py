@@ -20,7 +20,9 @@ from rq import Queue, SimpleWorker
 log = logging.getLogger(__name__)
 QUEUE = "default"
 MARKER = "pst:sweep:booked"
-CHECK_EVERY = 5.0  # seconds between the worker's "is a sweep booked?" checks
+# Seconds between the worker's "is a sweep booked?" checks. Not more than RQ's first reconnection
+# wait (1 s): the first heartbeat after Redis comes back must always check.
+CHECK_EVERY = 1.0
 
 
 def _slot(interval: dt.timedelta, at: float) -> int:
