@@ -154,3 +154,26 @@ def test_language_switch(app, client):
     post(client, "/console/lang", {"lang": "en", "next": "/console/"})
     page = client.get("/console/").get_data(as_text=True)
     assert "Inbox" in page and "Bahasa Indonesia" in page
+
+
+@pytest.mark.parametrize("role,status", [("officer", 403), ("supervisor", 403), ("admin", 200)])
+def test_officer_accounts_need_admin(app, client, role, status):
+    """Only admins see and change accounts."""
+    make_officer(app, username="u1", role=role)
+    login(client, "u1")
+    assert client.get("/console/officers").status_code == status
+
+
+def test_admin_changes_role_and_deactivates(app, client):
+    """An admin promotes one officer and locks another out; they cannot lock themselves out."""
+    admin = make_officer(app, username="root", role="admin")
+    rudi, andi = make_officer(app, username="rudi"), make_officer(app, username="andi")
+    login(client, "root")
+    post(client, f"/console/officers/{rudi}", {"role": "supervisor", "active": "1", "available": "1"})
+    post(client, f"/console/officers/{andi}", {"role": "officer"})
+    post(client, f"/console/officers/{admin}", {"role": "officer", "active": "1"})
+    with db(app) as session:
+        assert session.get(Officer, rudi).role == "supervisor"
+        assert session.get(Officer, andi).active is False
+        assert session.get(Officer, admin).role == "admin"
+    assert login(app.test_client(), "andi").status_code == 401

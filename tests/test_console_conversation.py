@@ -166,3 +166,18 @@ def test_unknown_ticket_is_404(app, client, ticket):
     assert client.get("/console/t/PST-1999-000999").status_code == 404
     assert client.get("/console/t/PST-1999-000999/feed.json").status_code == 404
     assert post(client, "/console/t/PST-1999-000999/reply", {"text": "x"}).status_code == 404
+
+
+def test_attachments_are_listed(app, client, ticket):
+    """Media the citizen sent shows by name, type and size under its message."""
+    from bot.models import Attachment
+
+    citizen, number = ticket
+    citizen.say("Ini foto tabelnya")
+    with db(app) as session:
+        message = session.scalar(select(Message).where(Message.body == "Ini foto tabelnya"))
+        session.add(Attachment(message_id=message.id, filename="<tabel>.jpg", content_type="image/jpeg", size=20480,
+                               status="stored"))
+        session.commit()
+    page = client.get(f"/console/t/{number}").get_data(as_text=True)
+    assert "&lt;tabel&gt;.jpg" in page and "image/jpeg, 20.0 KB" in page

@@ -99,3 +99,28 @@ def switch_lang():
     if chosen in i18n.LANGS:
         session["console_lang"] = chosen
     return redirect(_safe_next(request.form.get("next")))
+
+
+@bp.get("/officers")
+@role_required("admin")
+def officers():
+    """Admins see every account; creating one and setting its password stay with ``flask officer create``."""
+    rows = get_session().scalars(select(Officer).order_by(Officer.name))
+    return render_template("console/officers.html", officers=list(rows), roles=[r.value for r in Role])
+
+
+@bp.post("/officers/<int:officer_id>")
+@role_required("admin")
+def update_officer(officer_id: int):
+    session = get_session()
+    officer = session.get(Officer, officer_id) or abort(404)
+    role = request.form.get("role")
+    if officer.id == current_user.officer_id and (role != Role.ADMIN.value or not request.form.get("active")):
+        flash(_("Anda tidak boleh melakukan itu."), "error")  # an admin cannot lock themselves out
+        return redirect(url_for("auth.officers"))
+    if role in RANK:
+        officer.role = role
+    officer.active, officer.available = bool(request.form.get("active")), bool(request.form.get("available"))
+    session.commit()
+    flash(_("Akun disimpan."), "ok")
+    return redirect(url_for("auth.officers"))

@@ -55,7 +55,9 @@ EN = {
     "tiket lain": "other ticket", "Skor": "Score", "Komentar": "Comment", "Belum ada penilaian.": "No rating yet.",
     "Daerah": "Area", "Periode data": "Data period", "Keperluan": "Purpose", "Dibuka": "Opened",
     "Belum ada pesan.": "No messages yet.", "Pesan baru muncul otomatis.": "New messages appear by themselves.",
-    "Tidak ditemukan.": "Not found.", "Kirim lewat e-mail": "Send by e-mail", "Daftar": "List", "Dijadwalkan": "Scheduled", "Tidak ada": "None",
+    "Tidak ditemukan.": "Not found.", "Kirim lewat e-mail": "Send by e-mail", "Akun petugas": "Officer accounts", "Peran": "Role",
+    "Akun disimpan.": "Account saved.",
+    "Akun baru dan kata sandi: flask --app wsgi officer create": "New accounts and passwords: flask --app wsgi officer create", "Daftar": "List", "Dijadwalkan": "Scheduled", "Tidak ada": "None",
 }
 
 
