@@ -29,6 +29,8 @@ def process(session: Session, message_id: int) -> list[Message]:
     message = session.get(Message, message_id)
     if message is None or message.direction != "in" or message.status != "received":
         return []
+    # Lock the conversation first: a second job for the same message waits here, then finds it done.
+    session.get(Conversation, message.conversation_id, with_for_update=True)
     pending = session.scalars(
         select(Message).where(Message.conversation_id == message.conversation_id, Message.direction == "in",
                               Message.status == "received", Message.id <= message.id).order_by(Message.id)).all()

@@ -32,12 +32,16 @@ def get_queue(name: str, app: Optional[Flask] = None) -> Queue:
     return Queue(name, connection=get_redis(app))
 
 
+def rq_job_id(job_id: str) -> str:
+    """Our readable ids ("deliver:12") in RQ 3's alphabet (letters, digits, "_", "-"): "deliver_12"."""
+    return job_id.replace(":", "_")
+
+
 def enqueue(name: str, func: Callable, *args: Any, job_id: Optional[str] = None,
             delay: Optional[dt.timedelta] = None, retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
     """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now."""
     queue = get_queue(name, app)
-    if job_id:  # RQ 3 accepts only letters, digits, "_" and "-": "deliver:12" becomes "deliver_12"
-        job_id = job_id.replace(":", "_")
+    job_id = rq_job_id(job_id) if job_id else None
     try:
         if delay:
             queue.enqueue_in(delay, func, *args, job_id=job_id, retry=retry)

@@ -26,7 +26,7 @@ from bot import outbox
 from bot.envelope import Channel
 from bot.models import Message
 from workers.jobs import enqueue_delivery, enqueue_processing
-from workers.queue import get_redis
+from workers.queue import get_redis, rq_job_id
 
 log = logging.getLogger(__name__)
 LIVE = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED}
@@ -83,7 +83,7 @@ def _flag_stuck(app: Flask, session: Session, now: dt.datetime) -> int:
 
 def live(connection: Redis, job_id: str) -> bool:
     """Whether RQ holds a job under this id that will still run (queued, scheduled, running)."""
-    try:  # workers.queue.enqueue stores "deliver:12" as "deliver_12" (RQ 3's job id alphabet)
-        return Job.fetch(job_id.replace(":", "_"), connection=connection).get_status(refresh=False) in LIVE
+    try:
+        return Job.fetch(rq_job_id(job_id), connection=connection).get_status(refresh=False) in LIVE
     except NoSuchJobError:
         return False
