@@ -7,8 +7,6 @@ from typing import Optional
 from flask import Flask, current_app
 from markupsafe import Markup
 
-from bot import clock
-
 ICONS = {
     "whatsapp": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="WhatsApp"><title>WhatsApp</title>'
                  '<circle cx="12" cy="12" r="10" fill="#25d366"/><path d="M8 7.5c.5-.8 1.2-.7 1.5 0l.8 1.9c.1.3 0 '
@@ -36,4 +34,3 @@ def channel_icon(channel: str) -> Markup:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(office_time=office_time, channel_icon=channel_icon)
-    app.jinja_env.globals.update(now=clock.now)
