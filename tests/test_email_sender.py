@@ -155,3 +155,18 @@ def test_login_refused_or_server_down_is_temporary(env, make_smtp_server, passwo
                            "SMTP_USER": "bot", "SMTP_PASSWORD": password}).config["SETTINGS"]
     with pytest.raises(TemporaryError):
         SMTPSender(settings, timeout=5)._transmit(_bare_mail(), "warga@example.org")
+
+
+def test_follow_up_invitation_carries_the_ics_file(mail_app, smtp_server):
+    """A console follow-up row with meta["ics"] arrives with a text/calendar attachment."""
+    conversation_id, consultation_id = conversation_with_mail(mail_app, ticket="PST-2026-000077")
+    row_id = queue_row(mail_app, conversation_id, author="officer", consultation_id=consultation_id,
+                       body="Undangan Zoom: Senin pukul 09.00 WIB.")
+    ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@pst\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    with mail_app.app_context(), mail_app.extensions["db"].session() as session:
+        session.get(Message, row_id).meta = {"ics": ics, "ics_filename": "PST-2026-000077.ics"}
+        session.commit()
+    assert run_deliver(mail_app, row_id)[0] == "sent"
+    (received,) = smtp_server.wait_for(1)
+    (part,) = [p for p in received.message.walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_filename() == "PST-2026-000077.ics" and "BEGIN:VEVENT" in part.get_content()

@@ -45,8 +45,11 @@ def html_body(text: str) -> str:
 
 
 def compose(*, sender: str, to: str, subject: str, text: str, message_id: str, thread: Thread, automatic: Optional[str],
-            date: dt.datetime) -> EmailMessage:
-    """The mail; ``automatic`` is the RFC 3834 Auto-Submitted value (None for a person's reply)."""
+            date: dt.datetime, calendar: Optional[tuple[str, str]] = None) -> EmailMessage:
+    """The mail; ``automatic`` is the RFC 3834 Auto-Submitted value (None for a person's reply).
+
+    ``calendar`` is (file name, iCalendar text) for a follow-up invitation, attached as ``text/calendar``.
+    """
     mail = EmailMessage()
     mail["From"] = Address(FROM_NAME, addr_spec=sender)
     mail["To"] = to
@@ -62,4 +65,8 @@ def compose(*, sender: str, to: str, subject: str, text: str, message_id: str, t
         mail["X-Auto-Response-Suppress"] = "All"  # asks Exchange not to answer our robot with its robot
     mail.set_content(text)
     mail.add_alternative(html_body(text), subtype="html")
+    if calendar:
+        filename, ics = calendar
+        mail.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename=filename,
+                            params={"method": "REQUEST"})
     return mail

@@ -59,7 +59,7 @@ class SMTPSender:
         ticket = session.get(Consultation, row.consultation_id).ticket if row.consultation_id else None
         return compose(sender=settings.mail_from, to=row.address, subject=with_ticket(subject, ticket), text=row.body,
                        message_id=message_id_for(row, settings.mail_from.rsplit("@", 1)[1]), thread=thread,
-                       automatic=AUTOMATIC.get(row.author), date=clock.now())
+                       automatic=AUTOMATIC.get(row.author), date=clock.now(), calendar=_calendar(row.meta))
 
     def send(self, message: Message) -> SendResult:
         mail = self.build(object_session(message), message)
@@ -94,3 +94,9 @@ class SMTPSender:
             raise error(f"SMTP {exc.smtp_code}: {detail}"[:255]) from None
         except (smtplib.SMTPException, OSError) as exc:
             raise TemporaryError(f"SMTP unavailable ({exc.__class__.__name__})") from None
+
+
+def _calendar(meta) -> Optional[tuple[str, str]]:
+    """The follow-up invitation the console put on the row, if any."""
+    meta = meta or {}
+    return (meta.get("ics_filename") or "undangan.ics", meta["ics"]) if meta.get("ics") else None
