@@ -16,9 +16,9 @@ from typing import Callable, Optional
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from bot import clock
+from bot import assignment, clock
 from bot.models import Message
-from workers import context, inactivity, redelivery, sla
+from workers import context, followups, inactivity, redelivery, sla
 from workers.jobs import enqueue_delivery
 from workers.queue import get_redis
 
@@ -40,6 +40,7 @@ class Step:
 STEPS = (
     Step("inactivity", inactivity.MODEL, inactivity.due, inactivity.act),
     Step("sla", sla.MODEL, sla.due, sla.act),
+    Step("follow-up", followups.MODEL, followups.due, followups.act),
 )
 
 
@@ -69,6 +70,11 @@ def sweep(app: Flask) -> dict[str, int]:
                 counts[outcome] += 1
     with app.extensions["db"].session() as session:
         counts.update(redelivery.run(app, session, clock.now(), BATCH))
+    with app.extensions["db"].session() as session:  # tickets reach an officer even if nobody opens the inbox
+        assigned = assignment.assign_pending(session)
+        session.commit()
+    if assigned:
+        counts["assigned"] += assigned
     if counts:
         log.info("sweep: %s", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return dict(counts)

@@ -40,18 +40,26 @@ def ics(follow_up: FollowUp, ticket: str, summary: str, now: dt.datetime) -> str
     return "\r\n".join(lines) + "\r\n"
 
 
-def send(session: Session, consultation: Consultation, follow_up: FollowUp, officer: Officer,
-         now: dt.datetime) -> list[Message]:
-    """Store the invitation as an outbox row on the ticket's own channel (the caller commits and enqueues)."""
+def message(session: Session, consultation: Consultation, follow_up: FollowUp, now: dt.datetime, *,
+            officer_id: int | None, reminder: bool = False) -> Outbound:
+    """The invitation (or the day-before reminder of it) on the ticket's own channel, with its calendar."""
     conversation = session.get(Conversation, consultation.conversation_id)
     lang, identity = conversation.lang, conversation.identity
     moment = when(lang, follow_up.starts_at)
     key = "followup_zoom" if follow_up.kind == "zoom" else "followup_visit"
     body = text(lang, key, ticket=consultation.ticket, when=moment, link=follow_up.link or "", office=OFFICE)
+    if reminder:
+        body = text(lang, "followup_reminder", invitation=body)
     summary = text(lang, "followup_subject", ticket=consultation.ticket)
-    out = Outbound(channel=identity.channel, address=identity.address, text=body, author="officer",
-                   conversation_id=conversation.id, consultation_id=consultation.id, officer_id=officer.id,
-                   subject=summary, meta={"kind": "follow_up", "follow_up_id": follow_up.id,
-                                          "ics": ics(follow_up, consultation.ticket, summary, now),
-                                          "ics_filename": f"{consultation.ticket}.ics"})
-    return outbox.store(session, [out])
+    return Outbound(channel=identity.channel, address=identity.address, text=body,
+                    author="system" if reminder else "officer", conversation_id=conversation.id,
+                    consultation_id=consultation.id, officer_id=officer_id, subject=summary,
+                    meta={"kind": "follow_up_reminder" if reminder else "follow_up", "follow_up_id": follow_up.id,
+                          "ics": ics(follow_up, consultation.ticket, summary, now),
+                          "ics_filename": f"{consultation.ticket}.ics"})
+
+
+def send(session: Session, consultation: Consultation, follow_up: FollowUp, officer: Officer,
+         now: dt.datetime) -> list[Message]:
+    """Store the invitation as an outbox row on the ticket's own channel (the caller commits and enqueues)."""
+    return outbox.store(session, [message(session, consultation, follow_up, now, officer_id=officer.id)])

@@ -82,6 +82,7 @@ TEXTS = {
     "followup_zoom": "Follow-up for ticket {ticket}: a Zoom meeting with a PST officer on {when}.\nLink: {link}",
     "followup_visit": "Follow-up for ticket {ticket}: a visit to {office} on {when}. Mention your ticket number "
                       "when you arrive.",
+    "followup_reminder": "Reminder for tomorrow — {invitation}",
     "followup_subject": "Follow-up of consultation {ticket}",
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

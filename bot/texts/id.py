@@ -86,6 +86,7 @@ TEXTS = {
                      "Tautan: {link}",
     "followup_visit": "Undangan tindak lanjut tiket {ticket}: kunjungan ke {office} pada {when}. "
                       "Sebutkan nomor tiket saat tiba.",
+    "followup_reminder": "Pengingat untuk besok — {invitation}",
     "followup_subject": "Tindak lanjut konsultasi {ticket}",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
