@@ -229,7 +229,8 @@ def main() -> None:
 def report(results, replies, args) -> None:
     (h_rps, h50, h99), (w_rps, w50, w99) = results["hello"], results["webhook"]
     ratio = w_rps / h_rps
-    print(f"database {args.database}; gunicorn -w {args.workers} sync, wrk -t2 -c{args.connections} {args.seconds}s; fixed {args.rate:.0f} req/s")
+    print(f"database {args.database}; gunicorn -w {args.workers} sync --preload; wrk -t2 -c{args.connections} "
+          f"{args.seconds}s; fixed {args.rate:.0f} req/s")
     print(f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
     print(f"{'bare Flask hello':22}{h_rps:>10.0f}{h50:>10.2f}{h99:>10.2f}")
     print(f"{'WhatsApp webhook':22}{w_rps:>10.0f}{w50:>10.2f}{w99:>10.2f}")

@@ -155,3 +155,12 @@ def test_bare_image_during_a_handoff_reaches_the_ticket(wa_app, wa_client, fake_
     assert (message.status, message.consultation_id) == ("processed", ticket_id)
     (attachment,) = rows(wa_app, Attachment)
     assert attachment.message_id == message.id and attachment.status == "stored"
+
+
+def test_redis_down_still_stores_and_answers(wa_app, wa_client, fake_twilio, fresh_redis):
+    """With Redis stopped the message is stored and Twilio gets its 200; the sweeper enqueues it later."""
+    fresh_redis.stop()
+    response = post_signed(wa_client, fake_twilio.auth_token, inbound_form("halo"))
+    assert response.status_code == 200
+    (message,) = rows(wa_app, Message)
+    assert message.status == "received"

@@ -73,7 +73,10 @@ def _as_template(session: Session, row: Message) -> list[Message]:
     if row.meta.get("template_retry"):
         return []
     row.meta = {**row.meta, "template_retry": True}
+    meta = {"force_template": True, "retry_of": row.id}
+    if "ticket" in row.meta:
+        meta["ticket"] = row.meta["ticket"]
     return outbox.store(session, [Outbound(
         channel=row.channel, address=row.address, text=row.body, author=row.author,
         conversation_id=row.conversation_id, consultation_id=row.consultation_id, officer_id=row.officer_id,
-        meta={"force_template": True, "retry_of": row.id, **({"ticket": row.meta["ticket"]} if "ticket" in row.meta else {})})])
+        meta=meta)])
