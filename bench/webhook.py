@@ -165,7 +165,8 @@ def registered_citizens(count: int) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 × cores + 1), same for both")
+    parser.add_argument("--workers", type=int, default=3,  # cores + 1: PostgreSQL and Redis share the box
+                        help="gunicorn sync workers, the same for both apps")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rate", type=float, default=200.0)
