@@ -5,9 +5,11 @@ import datetime as dt
 import threading
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot import clock, tickets
+from bot.actions.searching import prefill
 from bot.models import Complaint, Consultation, Message, Rating
 from tests import journeys as j
 
@@ -112,3 +114,16 @@ def test_complaint_during_handoff_returns_to_the_officer_chat(app, knowledge):
     c.say("pengaduan")
     c.say("Saya menunggu terlalu lama tanpa kabar.")
     assert c.state() == "handoff"
+
+
+@pytest.mark.parametrize("question,area,period", [
+    ("jumlah penduduk kecamatan lubuklinggau barat 2 tahun 2023", "Kecamatan Lubuklinggau Barat II", "2023"),
+    ("penduduk miskin kec. lubuklinggau barat 2023", "Kecamatan Lubuklinggau Barat", "2023"),
+    ("data ipm llg 2019 sampai 2023", "Kota Lubuklinggau", "2019–2023"),
+    ("inflasi sumsel terbaru", "Provinsi Sumatera Selatan", "terbaru"),
+    ("data kemiskinan", None, None),
+])
+def test_prefill_reads_area_and_period_from_the_question(question, area, period):
+    """What the question already says is not asked again."""
+    request = prefill(question)
+    assert (request["area"], request["period"], request["data_needed"]) == (area, period, question)

@@ -7,7 +7,8 @@ from bot import intent
 
 MAX_ARTICLE_CHARS = 1400
 DETAILS = ("data_needed", "area", "period", "purpose")
-_KECAMATAN = re.compile(r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|llg)?\s*(barat|selatan|timur|utara)\s*(i{1,2}|1|2)\b")
+_KECAMATAN = re.compile(
+    r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|llg)?\s*(barat|selatan|timur|utara)(?:\s*(i{1,2}|1|2)\b)?")
 _CITY = re.compile(r"\b(lubuk\s*linggau|lubuklinggau|llg|linggau)\b")
 _PROVINCE = re.compile(r"\b(sumsel|sumatera selatan|sumatra selatan)\b")
 _RECENT = re.compile(r"\b(terbaru|terkini|sekarang|latest|current|most recent)\b")
@@ -19,7 +20,7 @@ def prefill(question: str) -> dict[str, str | None]:
     area = None
     kec = _KECAMATAN.search(norm)
     if kec and (kec.group(0).startswith("kec") or _CITY.search(kec.group(0))):
-        area = f"Kecamatan Lubuklinggau {kec.group(1).title()} {'I' * int(kec.group(2)) if kec.group(2).isdigit() else kec.group(2).upper()}"
+        area = f"Kecamatan Lubuklinggau {kec.group(1).title()} {_roman(kec.group(2))}".strip()
     elif _CITY.search(norm):
         area = "Kota Lubuklinggau"
     elif _PROVINCE.search(norm):
@@ -29,6 +30,12 @@ def prefill(question: str) -> dict[str, str | None]:
     if period is None and _RECENT.search(norm):
         period = "terbaru"
     return {"data_needed": question.strip()[:1000], "area": area, "period": period, "purpose": None}
+
+
+def _roman(number: str | None) -> str:
+    if not number:
+        return ""  # "Lubuklinggau Barat" without I/II: the officer asks which
+    return "I" * int(number) if number.isdigit() else number.upper()
 
 
 class Searching:
