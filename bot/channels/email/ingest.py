@@ -8,6 +8,12 @@ What is stored but never answered: mail from robots (auto-replies, lists, our ow
 (which mark our outbound message failed) and mail we cannot read (flagged for an officer). These rows
 have no conversation: they are not part of a dialogue with a citizen. A citizen over the hourly cap
 of automatic replies is stored in their conversation, held and flagged: an officer answers instead.
+
+Speed: the poller stores a fetched batch with ``store_batch``. Everything a mail is checked against
+(stored Message-IDs, threads, tickets, identities, reply counts) is looked up for the whole batch in
+one query each (``Known``) and kept current as the batch stores, and rows go in without a savepoint
+each, flushed together. A duplicate nobody could foresee (a concurrent writer) then fails the whole
+transaction with IntegrityError and the poller stores that batch one by one (``store``: savepoints).
 """
 from __future__ import annotations
 
@@ -25,8 +31,8 @@ from bot import clock, inbox
 from bot.channels.email import guard
 from bot.channels.email.attachments import attach
 from bot.channels.email.parsing import ParsedMail, parse, unreadable
-from bot.envelope import Channel, Inbound
-from bot.models import Consultation, Message, RawMail
+from bot.envelope import Channel
+from bot.models import ChannelIdentity, Consultation, Conversation, Message, RawMail
 
 log = logging.getLogger(__name__)
 EMAIL = Channel.EMAIL.value
@@ -41,27 +47,52 @@ class Stored:
     answer: bool  # enqueue processing after the commit
 
 
-def thread_of(session: Session, mail: ParsedMail) -> Optional[int]:
+@dataclasses.dataclass
+class Known:
+    """What a batch looked up in one query each; kept current as the batch stores its mails."""
+
+    messages: dict[str, Message]  # stored e-mails by Message-ID (duplicates are not stored again)
+    threads: dict[str, int]  # Message-ID -> conversation, for In-Reply-To / References
+    tickets: dict[str, int]  # ticket -> conversation
+    identities: dict[str, ChannelIdentity]  # by address
+    replies: dict[str, int]  # automatic replies sent to the address in the last hour
+    conversations: list[Conversation]  # the threads' conversations, held in the session's identity map
+    new: list[tuple[Message, bytes, ParsedMail]] = dataclasses.field(default_factory=list)
+
+
+def look_up(session: Session, mails: list[ParsedMail]) -> Known:
+    ids = {m.message_id for m in mails}
+    refs = {i for m in mails for i in m.in_reply_to + m.references}
+    tickets = {t.group(1).upper() for m in mails if (t := TICKET.search(m.subject))}
+    senders = {m.sender for m in mails if m.sender}
+    email = Message.channel == EMAIL
+    known = Known(
+        messages={m.external_id: m
+                  for m in session.scalars(select(Message).where(email, Message.external_id.in_(ids)))},
+        threads=dict(session.execute(select(Message.external_id, Message.conversation_id).where(
+            email, Message.external_id.in_(refs), Message.conversation_id.is_not(None))).all()) if refs else {},
+        tickets=dict(session.execute(select(Consultation.ticket, Consultation.conversation_id).where(
+            Consultation.ticket.in_(tickets), Consultation.conversation_id.is_not(None))).all()) if tickets else {},
+        identities={i.address: i for i in session.scalars(select(ChannelIdentity).where(
+            ChannelIdentity.channel == EMAIL, ChannelIdentity.address.in_(senders)))} if senders else {},
+        replies=dict(session.execute(select(Message.address, func.count(Message.id)).where(
+            email, Message.direction == "out", Message.address.in_(senders), Message.author.in_(("bot", "system")),
+            Message.created_at >= clock.now() - dt.timedelta(hours=1)).group_by(Message.address)).all())
+        if senders else {},
+        conversations=[])
+    hinted = set(known.threads.values()) | set(known.tickets.values())
+    if hinted:
+        known.conversations = list(session.scalars(select(Conversation).where(Conversation.id.in_(hinted))))
+    return known
+
+
+def thread_of(known: Known, mail: ParsedMail) -> Optional[int]:
     """The conversation a reply belongs to: ticket tag in the subject, then the ids it answers."""
     tag = TICKET.search(mail.subject)
-    if tag:
-        conversation_id = session.scalar(
-            select(Consultation.conversation_id).where(Consultation.ticket == tag.group(1).upper()))
-        if conversation_id:
-            return conversation_id
+    if tag and tag.group(1).upper() in known.tickets:
+        return known.tickets[tag.group(1).upper()]
     wanted = mail.in_reply_to + mail.references[::-1]  # the direct parent first, then newest to oldest
-    if not wanted:
-        return None
-    known = dict(session.execute(
-        select(Message.external_id, Message.conversation_id)
-        .where(Message.channel == EMAIL, Message.external_id.in_(wanted), Message.conversation_id.is_not(None))).all())
-    return next((known[i] for i in wanted if i in known), None)
-
-
-def automatic_replies_last_hour(session: Session, address: str) -> int:
-    return session.scalar(select(func.count(Message.id)).where(
-        Message.channel == EMAIL, Message.direction == "out", Message.address == address,
-        Message.author.in_(("bot", "system")), Message.created_at >= clock.now() - dt.timedelta(hours=1)))
+    return next((known.threads[i] for i in wanted if i in known.threads), None)
 
 
 def _mark_bounced(session: Session, bounce: guard.Bounce) -> int:
@@ -80,21 +111,7 @@ def _meta(mail: ParsedMail) -> dict[str, Any]:
     return meta
 
 
-def _store_unthreaded(session: Session, mail: ParsedMail, *, status: str, flagged: bool, error: Optional[str],
-                      meta: dict[str, Any]) -> tuple[Message, bool]:
-    """A row outside any conversation (robots, bounces, unreadable mail)."""
-    message = Message(direction="in", channel=EMAIL, address=(mail.sender or "(unknown)")[:254],
-                      external_id=mail.message_id, author="citizen", body=mail.reply or mail.text, status=status,
-                      flagged=flagged, error=error, meta=meta, created_at=clock.now())
-    try:
-        with session.begin_nested():
-            session.add(message)
-    except IntegrityError:
-        return inbox.find(session, EMAIL, mail.message_id), False
-    return message, True
-
-
-def _classify(session: Session, mail: ParsedMail, settings) -> tuple[str, Optional[str], dict[str, Any]]:
+def _classify(session: Session, known: Known, mail: ParsedMail, settings) -> tuple[str, Optional[str], dict[str, Any]]:
     """(status, reason, extra meta) of a readable mail that has a sender."""
     sent_domain = settings.mail_from.rsplit("@", 1)[1]
     bounce = guard.bounce(mail, sent_domain)
@@ -104,52 +121,97 @@ def _classify(session: Session, mail: ParsedMail, settings) -> tuple[str, Option
     reason = guard.robot_reason(mail, settings.mail_from)
     if reason:
         return IGNORED, reason, {}
-    if automatic_replies_last_hour(session, mail.sender) >= settings.mail_auto_reply_limit:
+    if known.replies.get(mail.sender, 0) >= settings.mail_auto_reply_limit:
         return HELD, "automatic reply limit reached", {}
     return "received", None, {}
 
 
-def store(session: Session, raw: bytes, settings) -> Stored:
-    """Store one raw mail (not committed); tells the caller whether to enqueue processing."""
-    mail = parse(raw)
-    existing = inbox.find(session, EMAIL, mail.message_id)
+def _conversation(session: Session, known: Known, mail: ParsedMail) -> int:
+    """The conversation of a citizen's mail: its thread's if open and theirs, else a new one."""
+    identity = known.identities.get(mail.sender) or inbox.identity_for(session, EMAIL, mail.sender, mail.display_name)
+    known.identities[mail.sender] = identity
+    identity.display_name = mail.display_name or identity.display_name
+    identity.last_inbound_at = clock.now()
+    return inbox.conversation_for(session, identity, thread_of(known, mail), new=True).id
+
+
+def _insert(session: Session, known: Known, mail: ParsedMail, raw: bytes, checked: bool, settings,
+            **columns) -> Stored:
+    """Add the row and its files (in a savepoint unless ``checked``); ``_keep`` adds the raw mail."""
+    message = Message(direction="in", channel=EMAIL, address=(mail.sender or "(unknown)")[:254],
+                      external_id=mail.message_id, author="citizen", created_at=clock.now(), **columns)
+    if settings is not None:  # before the row is flushed: a new row's empty collection needs no SELECT
+        attach(message, mail.attachments, settings.var_path, settings.mail_max_attachment_bytes)
+    if checked:
+        session.add(message)
+    else:
+        try:
+            with session.begin_nested():
+                session.add(message)
+        except IntegrityError:  # stored meanwhile by someone else
+            return Stored(inbox.find(session, EMAIL, mail.message_id), False, False)
+    known.messages[mail.message_id] = message
+    if message.conversation_id:
+        known.threads[mail.message_id] = message.conversation_id
+    known.new.append((message, raw, mail))
+    return Stored(message, True, message.status == "received")
+
+
+def _store_one(session: Session, known: Known, mail: ParsedMail, raw: bytes, settings, checked: bool) -> Stored:
+    existing = known.messages.get(mail.message_id)
     if existing is not None:
         return Stored(existing, False, False)
-    if mail.problem:
-        return _keep(session, mail, raw, settings, *_store_unthreaded(session, mail, status=HELD, flagged=True,
-                                                                      error=mail.problem, meta=_meta(mail)))
     meta = _meta(mail)
-    status, reason, extra = _classify(session, mail, settings)
+    if mail.problem:
+        return _insert(session, known, mail, raw, checked, settings, body=mail.reply or mail.text, status=HELD,
+                       flagged=True, error=mail.problem, meta=meta)
+    status, reason, extra = _classify(session, known, mail, settings)
     if reason:
         meta.update(extra, guard=reason)
     if status == IGNORED:
-        stored = _store_unthreaded(session, mail, status=status, flagged=False, error=None, meta=meta)
-    else:
-        inbound = Inbound(channel=EMAIL, address=mail.sender, text=mail.reply or mail.subject,
-                          external_id=mail.message_id, received_at=clock.now(), profile_name=mail.display_name,
-                          meta=meta)
-        stored = inbox.accept(session, inbound, status=status, flagged=status == HELD, error=reason,
-                              conversation_hint=thread_of(session, mail), new_conversation=True)
-    return _keep(session, mail, raw, settings, *stored)
+        return _insert(session, known, mail, raw, checked, settings, body=mail.reply or mail.text, status=status,
+                       flagged=False, error=None, meta=meta)
+    if mail.display_name:
+        meta["profile_name"] = mail.display_name
+    return _insert(session, known, mail, raw, checked, settings, body=mail.reply or mail.subject, status=status,
+                   flagged=status == HELD, error=reason, meta=meta,
+                   conversation_id=_conversation(session, known, mail))
+
+
+def store_batch(session: Session, raws: list[bytes], settings, checked: bool = True) -> list[Stored]:
+    """Store the mails of one fetch (not committed); each result tells whether to enqueue processing.
+
+    ``checked``: no savepoint per mail (module docstring); the caller falls back to ``store`` on
+    IntegrityError."""
+    mails = [parse(raw) for raw in raws]
+    known = look_up(session, mails)
+    results = [_store_one(session, known, mail, raw, settings, checked) for mail, raw in zip(mails, raws)]
+    _keep(session, known)
+    return results
+
+
+def store(session: Session, raw: bytes, settings) -> Stored:
+    """Store one raw mail (not committed), a savepoint around its row."""
+    return store_batch(session, [raw], settings, checked=False)[0]
 
 
 def store_unreadable(session: Session, raw: bytes, problem: str) -> Stored:
     """Last resort when storing the parsed mail failed: the raw bytes, held and flagged for an officer."""
     mail = unreadable(raw, problem)
-    existing = inbox.find(session, EMAIL, mail.message_id)
-    if existing is not None:
-        return Stored(existing, False, False)
-    message, created = _store_unthreaded(session, mail, status=HELD, flagged=True, error=problem, meta={})
-    return _keep(session, mail, raw, None, message, created)
+    known = look_up(session, [mail])
+    result = known.messages.get(mail.message_id)
+    if result is not None:
+        return Stored(result, False, False)
+    stored = _insert(session, known, mail, raw, False, None, body="", status=HELD, flagged=True, error=problem, meta={})
+    _keep(session, known)
+    return stored
 
 
-def _keep(session: Session, mail: ParsedMail, raw: bytes, settings, message: Message, created: bool) -> Stored:
-    """The raw bytes and the files beside a newly stored row."""
-    if created:
+def _keep(session: Session, known: Known) -> None:
+    """The raw bytes beside the rows just added, all in one flush."""
+    session.flush()  # the new rows get their ids
+    for message, raw, mail in known.new:
         session.add(RawMail(message_id=message.id, raw=raw))
-        if settings is not None:
-            attach(message, mail.attachments, settings.var_path, settings.mail_max_attachment_bytes)
-        session.flush()
         log.info("mail stored as message %s (%s, %d attachments)", message.id, message.status,
                  len(mail.attachments))
-    return Stored(message, created, created and message.status == "received")
+    session.flush()

@@ -1,8 +1,9 @@
 """Raw RFC 5322 bytes to what the bot needs: sender, subject, thread ids, the reply text, attachments.
 
-The stdlib parser with ``policy.default`` decodes encoded words and RFC 2231 names; body charsets are
-decoded by hand because real mail lies: ``iso-8859-1`` and ``us-ascii`` labels often carry
-windows-1252 (curly quotes, €), unlabelled 8-bit text is usually UTF-8, unknown labels exist.
+The stdlib parser with ``policy.default`` (each header parsed once per mail) decodes encoded words and
+RFC 2231 names; body charsets are decoded by hand because real mail lies: ``iso-8859-1`` and
+``us-ascii`` labels often carry windows-1252 (curly quotes, €), unlabelled 8-bit text is usually
+UTF-8, unknown labels exist.
 ``parse`` never raises: whatever it cannot make sense of goes into ``problem`` so the mail is stored
 and flagged for an officer instead of dropped.
 """
@@ -26,6 +27,28 @@ _MSGID = re.compile(r"<[^<>\s]+>")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 # Labels whose text is, in practice, windows-1252 (the WHATWG encoding standard does the same).
 _CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+
+class _ParseOnce(email.policy.EmailPolicy):
+    """``policy.default`` that parses each header of one mail once.
+
+    The modern policy re-parses a header on every ``msg.get`` and ``get_content_type`` (the parser, the
+    body walk and the loop guard ask for Content-Type dozens of times per mail): that was half of the
+    ingest time. Parsed headers are immutable ``str`` subclasses, so handing out the same one is safe.
+    One instance per mail, so nothing is kept beyond the mail's life.
+    """
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        object.__setattr__(self, "_parsed", {})  # policies are read-only objects
+
+    def header_fetch_parse(self, name, value):
+        if hasattr(value, "name"):
+            return value
+        parsed = self._parsed.get((name, value))
+        if parsed is None:
+            parsed = self._parsed[name, value] = super().header_fetch_parse(name, value)
+        return parsed
 
 
 @dataclasses.dataclass
@@ -169,7 +192,7 @@ def parse(raw: bytes) -> ParsedMail:
 
 
 def _parse(raw: bytes) -> ParsedMail:
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg = email.message_from_bytes(raw, policy=_ParseOnce())
     ids = message_ids(header(msg, "Message-ID"))
     message_id = ids[0] if ids and len(ids[0]) <= 255 else _fallback_id(raw)
     sender, name = _sender(msg)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable, Iterable
+from typing import Callable
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
@@ -135,7 +135,7 @@ class Poller:
         results = []
         for uid, raw in mails:
             try:
-                results += self._commit([(uid, raw)], uid)
+                results += self._commit([(uid, raw)], uid, checked=False)
             except OperationalError:
                 raise
             except Exception as exc:  # noqa: BLE001
@@ -143,9 +143,10 @@ class Poller:
                 results += self._commit_unreadable(uid, raw, exc)
         return results
 
-    def _commit(self, mails: Iterable[tuple[int, bytes]], last_uid: int) -> list[ingest.Stored]:
+    def _commit(self, mails: list[tuple[int, bytes]], last_uid: int, checked: bool = True) -> list[ingest.Stored]:
+        """``checked``: the batch way (no savepoint per mail, see ``ingest``); one by one uses savepoints."""
         with self.db.session() as session:
-            results = [ingest.store(session, raw, self.settings) for _, raw in mails]
+            results = ingest.store_batch(session, [raw for _, raw in mails], self.settings, checked)
             session.get(MailboxState, self.folder).last_uid = last_uid
             session.commit()
             return results
