@@ -17,7 +17,7 @@ login_manager = LoginManager()
 shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "console.static"}
-BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard")
+BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -43,7 +43,7 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import auth, conversation, dashboard, filters, inbox, knowledge
+    from bot.console import attention, auth, conversation, dashboard, filters, inbox, knowledge
 
     _secure_cookies(app)
     csrf.init_app(app)
@@ -53,7 +53,7 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(auth.load_user)
     app.before_request(_gate)
     app.register_blueprint(shell)
-    for module in (auth, inbox, conversation, knowledge, dashboard):
+    for module in (auth, inbox, conversation, knowledge, dashboard, attention):
         app.register_blueprint(module.bp)
     i18n.init_app(app)
     filters.init_app(app)

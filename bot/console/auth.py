@@ -57,7 +57,7 @@ def role_required(role: str):
     return decorate
 
 
-def _safe_next(target: Optional[str]) -> str:
+def safe_next(target: Optional[str]) -> str:
     """Only same-site console paths: never an open redirect."""
     if target and target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
         return target
@@ -83,7 +83,7 @@ def login():
     throttle.clear(keys)
     session.clear()  # a fresh session: no fixation across the login
     login_user(ConsoleUser(officer))
-    return redirect(_safe_next(request.form.get("next")))
+    return redirect(safe_next(request.form.get("next")))
 
 
 @bp.post("/logout")
@@ -98,7 +98,7 @@ def switch_lang():
     chosen = request.form.get("lang")
     if chosen in i18n.LANGS:
         session["console_lang"] = chosen
-    return redirect(_safe_next(request.form.get("next")))
+    return redirect(safe_next(request.form.get("next")))
 
 
 @bp.get("/officers")

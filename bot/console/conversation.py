@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot import clock, pipeline
+from bot import clock, outbox, pipeline
 from bot.console import history, invitation, lookup
 from bot.console.i18n import gettext as _
 from bot.db import get_session
-from bot.envelope import Channel
-from bot.models import OPEN_STATUSES, FollowUp, Note
+from bot.envelope import Channel, Outbound
+from bot.models import OPEN_STATUSES, FollowUp, Message, Note
+from workers import followups
 from workers.jobs import enqueue_delivery
 
 bp = Blueprint("conversation", __name__, url_prefix="/console/t")
@@ -44,7 +45,7 @@ def show(ticket: str):
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
         rating=history.rating(session, consultation), suggestions=suggestions,
         window_closed=history.whatsapp_window_closed(session, consultation, now),
-        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session))
+        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now)
 
 
 @bp.get("/<ticket>/feed.json")
@@ -95,6 +96,28 @@ def _by_email(session, consultation, rows) -> None:
             row.channel, row.address = Channel.EMAIL.value, email
 
 
+@bp.post("/<ticket>/resend/<int:message_id>")
+def resend(ticket: str, message_id: int):
+    """A reply that could not be delivered goes again, as a new row, to the citizen's verified e-mail."""
+    session = get_session()
+    consultation = lookup.consultation(session, ticket)
+    failed = session.get(Message, message_id, with_for_update=True)
+    if failed is None or failed.consultation_id != consultation.id:
+        abort(404)
+    email = history.resend_address(failed, consultation)
+    if email is None:
+        flash(_("Pesan ini tidak bisa dikirim ulang lewat e-mail."), "error")
+        return _back(consultation.ticket)
+    (row,) = outbox.store(session, [Outbound(
+        channel=Channel.EMAIL.value, address=email, text=failed.body, author=failed.author,
+        conversation_id=failed.conversation_id, consultation_id=consultation.id, officer_id=current_user.officer_id,
+        subject=(failed.meta or {}).get("subject"), meta={"resend_of": failed.id})])
+    failed.meta = {**(failed.meta or {}), "resent_as": row.id}
+    _send(session, [row])
+    flash(_("Dikirim ulang lewat e-mail."), "ok")
+    return _back(consultation.ticket)
+
+
 @bp.post("/<ticket>/note")
 def note(ticket: str):
     session = get_session()
@@ -132,24 +155,74 @@ def _parse_local(value: str) -> dt.datetime | None:
     return naive.replace(tzinfo=current_app.extensions["calendar"].tz) if naive.tzinfo is None else naive
 
 
+def _schedule_form(kind: str, now: dt.datetime):
+    """(start in UTC, link) from the follow-up form, or None when the time or the Zoom link is missing or bad."""
+    starts_at = _parse_local(request.form.get("starts_at", ""))
+    link = request.form.get("link", "").strip()[:1024] or None
+    valid_link = link is None or link.startswith(("https://", "http://"))
+    if kind not in FOLLOW_UP_KINDS or starts_at is None or starts_at <= now or not valid_link or (
+            kind == "zoom" and not link):
+        return None
+    return starts_at.astimezone(dt.timezone.utc), link if kind == "zoom" else None
+
+
 @bp.post("/<ticket>/follow-up")
 def follow_up(ticket: str):
     session, now = get_session(), clock.now()
     consultation = lookup.consultation(session, ticket)
     kind = request.form.get("kind", "")
-    starts_at = _parse_local(request.form.get("starts_at", ""))
-    link = request.form.get("link", "").strip()[:1024] or None
-    valid_link = link is None or link.startswith(("https://", "http://"))
-    if (kind not in FOLLOW_UP_KINDS or starts_at is None or starts_at <= now or not valid_link
-            or (kind == "zoom" and not link) or consultation.status not in OPEN_STATUSES):
+    chosen = _schedule_form(kind, now)
+    if chosen is None or consultation.status not in OPEN_STATUSES:
         flash(_("Isi waktu (dan tautan untuk Zoom)."), "error")
         return _back(consultation.ticket)
     officer = lookup.me(session)
-    item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=kind,
-                    starts_at=starts_at.astimezone(dt.timezone.utc), link=link if kind == "zoom" else None,
-                    created_at=now)
+    item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=kind, starts_at=chosen[0],
+                    link=chosen[1], created_at=now)
     session.add(item)
     session.flush()
     _send(session, invitation.send(session, consultation, item, officer, now))
     flash(_("Undangan tindak lanjut masuk antrean kirim."), "ok")
+    return _back(consultation.ticket)
+
+
+def _upcoming(session, consultation, follow_up_id: int, now: dt.datetime):
+    """The ticket's follow-up, locked, if it is still ahead and not cancelled (else a flash and None)."""
+    item = session.get(FollowUp, follow_up_id, with_for_update=True)
+    if item is None or item.consultation_id != consultation.id:
+        abort(404)
+    if item.cancelled_at is not None or item.starts_at <= now:
+        flash(_("Tindak lanjut ini sudah lewat atau dibatalkan."), "error")
+        return None
+    return item
+
+
+@bp.post("/<ticket>/follow-up/<int:follow_up_id>/cancel")
+def cancel_follow_up(ticket: str, follow_up_id: int):
+    """Cancel a meeting: the citizen is told on their channel, and the sweeper sends no reminder."""
+    session, now = get_session(), clock.now()
+    consultation = lookup.consultation(session, ticket)
+    item = _upcoming(session, consultation, follow_up_id, now)
+    if item is not None:
+        item.cancelled_at = now
+        _send(session, invitation.send(session, consultation, item, lookup.me(session), now,
+                                       kind=invitation.CANCELLED))
+        flash(_("Tindak lanjut dibatalkan; warga diberi tahu."), "ok")
+    return _back(consultation.ticket)
+
+
+@bp.post("/<ticket>/follow-up/<int:follow_up_id>/reschedule")
+def reschedule_follow_up(ticket: str, follow_up_id: int):
+    """A new time (and link) for the same meeting; a reminder is due again unless the new time is within a day."""
+    session, now = get_session(), clock.now()
+    consultation = lookup.consultation(session, ticket)
+    item = _upcoming(session, consultation, follow_up_id, now)
+    chosen = _schedule_form(item.kind, now) if item is not None else None
+    if item is not None and chosen is None:
+        flash(_("Isi waktu (dan tautan untuk Zoom)."), "error")
+    elif item is not None:
+        item.starts_at, item.link = chosen
+        item.reminded_at = now if item.starts_at - now < followups.AHEAD else None  # this message reminds enough
+        _send(session, invitation.send(session, consultation, item, lookup.me(session), now,
+                                       kind="follow_up_rescheduled"))
+        flash(_("Jadwal tindak lanjut diubah; warga diberi tahu."), "ok")
     return _back(consultation.ticket)

@@ -1,4 +1,4 @@
-"""Jinja filters for the console: office-time dates and channel icons (inline SVG, no CDN)."""
+"""Jinja filters for the console: office-time dates, channel icons (inline SVG, no CDN), resend offers."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,6 +6,8 @@ from typing import Optional
 
 from flask import Flask, current_app
 from markupsafe import Markup
+
+from bot.console.history import resend_address
 
 ICONS = {
     "whatsapp": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="WhatsApp"><title>WhatsApp</title>'
@@ -33,4 +35,4 @@ def channel_icon(channel: str) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(office_time=office_time, channel_icon=channel_icon)
+    app.jinja_env.filters.update(office_time=office_time, channel_icon=channel_icon, resend_address=resend_address)

@@ -15,6 +15,7 @@ from bot.envelope import Channel
 from bot.models import ChannelIdentity, Consultation, Conversation, FollowUp, Message, Note, Rating
 
 LIMIT = 500
+UNDELIVERED = ("failed", "undelivered", "undeliverable")
 WHATSAPP_WINDOW = dt.timedelta(hours=24)
 
 
@@ -69,3 +70,16 @@ def follow_ups(session: Session, consultation: Consultation) -> list[FollowUp]:
 
 def rating(session: Session, consultation: Consultation) -> Optional[Rating]:
     return session.scalar(select(Rating).where(Rating.consultation_id == consultation.id))
+
+
+def resend_address(message: Message, consultation: Consultation) -> Optional[str]:
+    """The verified e-mail an undelivered outbound message may go to instead, once; None if there is none.
+
+    Only messages that failed on another channel qualify: a mail the server refused (SMTP 550)
+    would only be refused again.
+    """
+    email = consultation.citizen.email if consultation.citizen else None
+    if (message.direction != "out" or message.status not in UNDELIVERED or message.channel == Channel.EMAIL.value
+            or not email or (message.meta or {}).get("resent_as")):
+        return None
+    return email

@@ -58,6 +58,20 @@ EN = {
     "Tidak ditemukan.": "Not found.", "Kirim lewat e-mail": "Send by e-mail", "Akun petugas": "Officer accounts", "Peran": "Role",
     "Akun disimpan.": "Account saved.",
     "Akun baru dan kata sandi: flask --app wsgi officer create": "New accounts and passwords: flask --app wsgi officer create", "Daftar": "List", "Dijadwalkan": "Scheduled", "Tidak ada": "None",
+    "Perlu perhatian": "Needs attention", "Dari / ke": "From / to", "Masalah": "Problem", "Pesan": "Message",
+    "Surat yang ditahan atau tak terbaca, pesan yang gagal diproses, kiriman yang macet.":
+        "Mail held or unreadable, messages that failed to process, sends that got stuck.",
+    "Lihat pesan": "View message", "Tidak ada yang perlu perhatian.": "Nothing needs attention.",
+    "Subjek": "Subject", "Surat asli": "Original mail", "dipotong": "cut short", "Tandai selesai": "Mark handled",
+    "Ditandai selesai.": "Marked handled.", "Sudah ditangani petugas lain.": "Another officer already handled it.",
+    "tak terkirim": "undeliverable", "Kirim ulang lewat e-mail": "Resend by e-mail",
+    "Pesan ini tidak bisa dikirim ulang lewat e-mail.": "This message cannot be resent by e-mail.",
+    "Dikirim ulang lewat e-mail.": "Resent by e-mail.",
+    "Tindak lanjut ini sudah lewat atau dibatalkan.": "This follow-up is past or cancelled.",
+    "Tindak lanjut dibatalkan; warga diberi tahu.": "Follow-up cancelled; the citizen was told.",
+    "Jadwal tindak lanjut diubah; warga diberi tahu.": "Follow-up rescheduled; the citizen was told.",
+    "Ubah jadwal atau batalkan": "Reschedule or cancel", "Waktu baru": "New time", "Ubah jadwal": "Reschedule",
+    "Batalkan tindak lanjut": "Cancel follow-up",
 }
 
 

@@ -1,11 +1,11 @@
 """The inbox: open consultations by SLA, search, availability, and who holds which ticket."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from bot import assignment, clock, services
-from bot.console import lookup, queue_view
+from bot.console import attention, lookup, queue_view
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.models import Officer
@@ -13,8 +13,8 @@ from bot.models import Officer
 bp = Blueprint("inbox", __name__, url_prefix="/console")
 
 
-@bp.get("/")
-def index():
+def _view() -> dict:
+    """What the inbox page and its polling feed both show: the chosen tab (or search) and every count."""
     session, now = get_session(), clock.now()
     if assignment.assign_pending(session):
         session.commit()
@@ -24,8 +24,21 @@ def index():
     tab = tab if tab in queue_view.TABS else "mine"
     tabs = queue_view.split(queue_view.open_rows(session, now, calendar), current_user.officer_id)
     rows = queue_view.search(session, q, now, calendar) if q else tabs[tab]
-    return render_template("console/inbox.html", tabs=tabs, tab=tab, rows=rows, q=q, me=lookup.me(session),
-                           officers=lookup.officers(session))
+    return dict(tabs=tabs, tab=tab, rows=rows, q=q, attention=attention.count(session))
+
+
+@bp.get("/")
+def index():
+    session = get_session()
+    return render_template("console/inbox.html", **_view(), me=lookup.me(session), officers=lookup.officers(session))
+
+
+@bp.get("/inbox.json")
+def feed():
+    """The table and the tab counts, rendered by the same escaped partial as the page, for polling."""
+    view = _view()
+    counts = {tab: len(rows) for tab, rows in view["tabs"].items()}
+    return jsonify(html=render_template("console/_queue.html", **view), counts={**counts, "attention": view["attention"]})
 
 
 @bp.post("/availability")

@@ -84,6 +84,9 @@ TEXTS = {
                       "when you arrive.",
     "followup_reminder": "Reminder for tomorrow — {invitation}",
     "followup_subject": "Follow-up of consultation {ticket}",
+    "followup_rescheduled": "New time — {invitation}",
+    "followup_cancelled": "The follow-up for ticket {ticket} on {when} is cancelled. A PST officer will contact "
+                          "you if a new time is needed.",
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"),

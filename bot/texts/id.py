@@ -88,6 +88,9 @@ TEXTS = {
                       "Sebutkan nomor tiket saat tiba.",
     "followup_reminder": "Pengingat untuk besok — {invitation}",
     "followup_subject": "Tindak lanjut konsultasi {ticket}",
+    "followup_rescheduled": "Jadwal diubah — {invitation}",
+    "followup_cancelled": "Tindak lanjut tiket {ticket} pada {when} dibatalkan. Petugas PST akan menghubungi Anda "
+                          "bila perlu jadwal baru.",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember"),

@@ -1,4 +1,4 @@
-// Console: new messages without reload (polls the server-rendered, escaped feed) and one-click insert.
+// Console: inbox and chat refresh without reload (polling server-rendered, escaped HTML) and one-click insert.
 (function () {
   "use strict";
   var history = document.getElementById("history");
@@ -12,6 +12,39 @@
       reply.focus();
     });
   });
+
+  var queue = document.getElementById("queue");
+  if (queue) { watchInbox(queue); }
+
+  // The inbox: table and tab counts come back rendered (and escaped) by the same Jinja partial as the page.
+  function watchInbox(box) {
+    var feed = box.getAttribute("data-feed");
+    var shown = null;
+    var waiting = false;
+    function refresh() {
+      if (waiting || document.hidden) { return; }
+      waiting = true;
+      fetch(feed, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          if (data.html !== shown && !box.contains(document.activeElement)) {  // not under the officer's cursor
+            box.innerHTML = data.html;
+            shown = data.html;
+          }
+          Object.keys(data.counts).forEach(function (key) {
+            var count = document.querySelector('[data-count-for="' + key + '"]');
+            if (!count) { return; }
+            count.textContent = String(data.counts[key]);
+            var tab = count.parentElement;
+            if (tab.hasAttribute("data-alert")) { tab.classList.toggle("alert", data.counts[key] > 0); }
+          });
+        })
+        .catch(function () { /* offline for a moment: the next poll tries again */ })
+        .then(function () { waiting = false; });
+    }
+    setInterval(refresh, parseInt(box.getAttribute("data-every") || "5000", 10));
+  }
 
   if (!history) { return; }
   var url = history.getAttribute("data-feed");
