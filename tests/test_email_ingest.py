@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot import clock, create_app
 from bot.channels.email import ingest
@@ -159,3 +160,35 @@ def test_identity_and_display_name_come_from_the_sender(app):
         assert (identity.channel, identity.address, identity.display_name) == (
             "email", "andre.pratama@yahoo.co.id", "André Pratama")
         assert session.scalar(select(func.count(Conversation.id))) == 1
+
+
+def test_a_batch_stores_each_mail_once_and_threads_within_itself(app):
+    """One fetch: a mail twice is stored once; a reply to a mail of the same batch joins its conversation."""
+    first = mail(body="Pertama", message_id="<first@example.org>")
+    batch = [first, mail(body="Lain"), first, mail(body="Balasan", in_reply_to="<first@example.org>")]
+    with app.app_context(), app.extensions["db"].session() as session:
+        results = ingest.store_batch(session, batch, app.config["SETTINGS"])
+        session.commit()
+        rows = session.scalar(select(func.count(RawMail.message_id)))
+    assert [(r.created, r.answer) for r in results] == [(True, True), (True, True), (False, False), (True, True)]
+    assert results[2].message.id == results[0].message.id
+    assert results[3].message.conversation_id == results[0].message.conversation_id != results[1].message.conversation_id
+    assert rows == 3
+
+
+def test_a_batch_with_a_mail_stored_meanwhile_fails_whole_and_one_by_one_stores_the_rest(app, monkeypatch):
+    """A duplicate the bulk look-up missed (a concurrent writer) aborts the batch; ``store`` (savepoints) copes."""
+    raws = [mail(body="Satu"), mail(body="Dua")]
+    meanwhile = store(app, raws[1]).message.external_id
+    look_up = ingest.look_up
+
+    def missing_it(session, mails):
+        known = look_up(session, mails)
+        known.messages.pop(meanwhile, None)  # as if it was committed just after the look-up
+        return known
+
+    monkeypatch.setattr(ingest, "look_up", missing_it)
+    with app.app_context(), app.extensions["db"].session() as session:
+        with pytest.raises(IntegrityError):
+            ingest.store_batch(session, raws, app.config["SETTINGS"])
+    assert [store(app, raw).created for raw in raws] == [True, False]

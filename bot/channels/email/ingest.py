@@ -130,8 +130,7 @@ def _conversation(session: Session, known: Known, mail: ParsedMail) -> int:
     """The conversation of a citizen's mail: its thread's if open and theirs, else a new one."""
     identity = known.identities.get(mail.sender) or inbox.identity_for(session, EMAIL, mail.sender, mail.display_name)
     known.identities[mail.sender] = identity
-    identity.display_name = mail.display_name or identity.display_name
-    identity.last_inbound_at = clock.now()
+    identity.display_name = mail.display_name or identity.display_name  # last_inbound_at: in ``_keep``
     return inbox.conversation_for(session, identity, thread_of(known, mail), new=True).id
 
 
@@ -142,9 +141,7 @@ def _insert(session: Session, known: Known, mail: ParsedMail, raw: bytes, checke
                       external_id=mail.message_id, author="citizen", created_at=clock.now(), **columns)
     if settings is not None:  # before the row is flushed: a new row's empty collection needs no SELECT
         attach(message, mail.attachments, settings.var_path, settings.mail_max_attachment_bytes)
-    if checked:
-        session.add(message)
-    else:
+    if not checked:  # (checked: added in ``_keep``, so new conversations' flushes do not carry it)
         try:
             with session.begin_nested():
                 session.add(message)
@@ -208,7 +205,11 @@ def store_unreadable(session: Session, raw: bytes, problem: str) -> Stored:
 
 
 def _keep(session: Session, known: Known) -> None:
-    """The raw bytes beside the rows just added, all in one flush."""
+    """The rows not added yet, then their raw bytes: two flushes, each one INSERT per table."""
+    for message, _, mail in known.new:
+        session.add(message)
+        if message.conversation_id:
+            known.identities[mail.sender].last_inbound_at = message.created_at
     session.flush()  # the new rows get their ids
     for message, raw, mail in known.new:
         session.add(RawMail(message_id=message.id, raw=raw))
