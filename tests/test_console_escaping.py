@@ -20,13 +20,14 @@ def test_citizen_html_is_escaped_everywhere(app, client, channel, address):
     login(client)
     pages = {
         "inbox": client.get("/console/?tab=all").get_data(as_text=True),
+        "inbox-feed": client.get("/console/inbox.json", query_string={"tab": "all"}).get_json()["html"],
         "search": client.get("/console/", query_string={"q": "tebal"}).get_data(as_text=True),
         "chat": client.get(f"/console/t/{ticket}").get_data(as_text=True),
         "feed": "".join(m["html"] for m in client.get(f"/console/t/{ticket}/feed.json").get_json()["messages"]),
         "unanswered": client.get("/console/knowledge/unanswered").get_data(as_text=True),
         "dashboard": client.get("/console/dashboard/").get_data(as_text=True),
     }
-    assert ticket in pages["inbox"] and ticket in pages["search"]
+    assert ticket in pages["inbox"] and ticket in pages["search"] and ticket in pages["inbox-feed"]
     for name, page in pages.items():
         assert SCRIPT not in page and "<img src=x" not in page and "<b>tebal</b>" not in page, name
     for name in ("chat", "feed"):
