@@ -11,6 +11,8 @@ from bot.models import FollowUp, KnowledgeArticle, Message, Note
 from tests.console_support import db, login, make_officer, open_ticket, post
 from tests.talk import Citizen
 
+BAD_TIME = "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."
+
 
 @pytest.fixture
 def ticket(app, client):
@@ -124,11 +126,13 @@ def test_follow_up_invitation(app, client, channel, address):
     {"kind": "visit", "starts_at": "2001-01-01T10:00"},  # in the past
     {"kind": "visit", "starts_at": "besok"},
     {"kind": "party", "starts_at": "2099-01-01T10:00"},
+    {"kind": "visit", "starts_at": "2099-01-03T10:00"},  # a Saturday: the office is closed
+    {"kind": "visit", "starts_at": "2099-01-05T18:00"},  # a Monday evening, after hours
 ])
 def test_follow_up_rejects_bad_input(app, client, ticket, form):
     """Bad follow-up input gets a clear message and sends nothing."""
     response = post(client, f"/console/t/{ticket[1]}/follow-up", form, follow_redirects=True)
-    assert "Isi waktu (dan tautan untuk Zoom)." in response.get_data(as_text=True)
+    assert BAD_TIME in response.get_data(as_text=True)
     assert _out(app) == []
 
 

@@ -15,6 +15,8 @@ from workers import sweeper
 WIB = dt.timezone(dt.timedelta(hours=7))
 MONDAY = dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.timezone.utc)  # 09:00 WIB, a working day
 
+BAD_TIME = "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."
+
 
 def _local(days: int, hour: int = 10) -> str:
     return (clock.now() + dt.timedelta(days=days)).astimezone(WIB).strftime(f"%Y-%m-%dT{hour:02d}:00")
@@ -107,7 +109,7 @@ def test_reschedule_rejects_bad_input(app, client, booked, action, form):
     ticket, follow_up_id = booked
     before = _follow_up(app).starts_at
     response = post(client, f"/console/t/{ticket}/follow-up/{follow_up_id}/{action}", form, follow_redirects=True)
-    assert "Isi waktu (dan tautan untuk Zoom)." in response.get_data(as_text=True)
+    assert BAD_TIME in response.get_data(as_text=True)
     assert _follow_up(app).starts_at == before and _sent(app, "follow_up_rescheduled") == []
 
 

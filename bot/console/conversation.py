@@ -156,13 +156,16 @@ def _parse_local(value: str) -> dt.datetime | None:
 
 
 def _schedule_form(kind: str, now: dt.datetime):
-    """(start in UTC, link) from the follow-up form, or None when the time or the Zoom link is missing or bad."""
+    """(start in UTC, link) from the follow-up form, or None when the time or the Zoom link is missing or bad,
+    or an office visit falls outside office hours."""
     starts_at = _parse_local(request.form.get("starts_at", ""))
     link = request.form.get("link", "").strip()[:1024] or None
     valid_link = link is None or link.startswith(("https://", "http://"))
     if kind not in FOLLOW_UP_KINDS or starts_at is None or starts_at <= now or not valid_link or (
             kind == "zoom" and not link):
         return None
+    if kind == "visit" and not current_app.extensions["calendar"].is_open(starts_at):
+        return None  # nobody would be at the office: weekend, holiday, cuti bersama or after hours
     return starts_at.astimezone(dt.timezone.utc), link if kind == "zoom" else None
 
 
@@ -173,7 +176,7 @@ def follow_up(ticket: str):
     kind = request.form.get("kind", "")
     chosen = _schedule_form(kind, now)
     if chosen is None or consultation.status not in OPEN_STATUSES:
-        flash(_("Isi waktu (dan tautan untuk Zoom)."), "error")
+        flash(_("Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."), "error")
         return _back(consultation.ticket)
     officer = lookup.me(session)
     item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=kind, starts_at=chosen[0],
@@ -218,7 +221,7 @@ def reschedule_follow_up(ticket: str, follow_up_id: int):
     item = _upcoming(session, consultation, follow_up_id, now)
     chosen = _schedule_form(item.kind, now) if item is not None else None
     if item is not None and chosen is None:
-        flash(_("Isi waktu (dan tautan untuk Zoom)."), "error")
+        flash(_("Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."), "error")
     elif item is not None:
         item.starts_at, item.link = chosen
         item.reminded_at = now if item.starts_at - now < followups.AHEAD else None  # this message reminds enough

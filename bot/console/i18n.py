@@ -33,7 +33,8 @@ EN = {
     "Jendela 24 jam WhatsApp sudah tertutup: pesan bebas bisa ditolak. Pertimbangkan e-mail":
         "WhatsApp's 24-hour window is closed: a free-form message may be refused. Consider e-mail",
     "Undangan tindak lanjut masuk antrean kirim.": "Follow-up invitation queued for sending.",
-    "Isi waktu (dan tautan untuk Zoom).": "Fill in the time (and the link for Zoom).",
+    "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor.":
+        "Fill in a future time (and the link for Zoom); visits only while the office is open.",
     "Tiket diambil.": "Ticket claimed.", "Tiket sudah dipegang petugas lain.": "Another officer already holds it.",
     "Tiket ditugaskan.": "Ticket assigned.", "Anda tidak boleh melakukan itu.": "You may not do that.",
     "Artikel": "Articles", "Artikel baru": "New article", "Judul": "Title", "Isi": "Body",
