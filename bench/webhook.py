@@ -1,12 +1,14 @@
 """WhatsApp webhook speed: throughput against a bare Flask endpoint, latency at 200 req/s, inbound→reply.
 
-Run: .venv/bin/python bench/webhook.py [--workers 4] [--seconds 10] [--database sqlite]
+Run: .venv/bin/python bench/webhook.py [--workers 3] [--worker-class gthread --threads 4] [--seconds 10]
+[--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
 Everything is started here on loopback: a private redis-server, the fake Twilio, a new database
 on the test PostgreSQL server (or a SQLite file), and gunicorn with the same settings for both apps:
 the real webhook (signature, store, commit, enqueue, empty TwiML) and a bare Flask "hello" that
 returns the same TwiML. Load: ``wrk`` for throughput, an open-loop Python generator for the fixed
 rate (latency measured from each request's scheduled time, so a stall is not hidden), then one RQ
-worker for the inbound→reply time seen at the fake Twilio.
+worker for the inbound→reply time seen at the fake Twilio. ``--compare`` first measures the
+throughput of both apps under each listed gunicorn setting (each pair with the same setting).
 """
 from __future__ import annotations
 
@@ -61,15 +63,46 @@ def signed(token: str, url: str, fields: dict[str, str]) -> tuple[str, str]:
 
 
 class Gunicorn:
-    def __init__(self, target: str, workers: int, log: Path):
+    def __init__(self, target: str, setting: "Setting", log: Path):
         self.port = free_port()
-        self.proc = spawn([str(ROOT / ".venv/bin/gunicorn"), "-w", str(workers), "-k", "sync", "--preload", "-b",
+        self.proc = spawn([str(ROOT / ".venv/bin/gunicorn"), *setting.args(), "--preload", "-b",
                            f"{HOST}:{self.port}", "--chdir", str(ROOT), "--log-level", "warning", target],
                           log_path=str(log))
         wait_until(lambda: accepts(self.port), timeout=30, what=f"gunicorn {target}")
 
     def stop(self) -> None:
         stop_process(self.proc)
+
+
+class Setting(tuple):
+    """gunicorn workers, worker class and threads; written ``sync:3`` or ``gthread:2x4``."""
+
+    @classmethod
+    def parse(cls, text: str) -> "Setting":
+        kind, _, size = text.partition(":")
+        workers, _, threads = size.partition("x")
+        return cls((kind, int(workers), int(threads or 1)))
+
+    def args(self) -> list[str]:
+        kind, workers, threads = self
+        return ["-k", kind, "-w", str(workers)] + (["--threads", str(threads)] if kind == "gthread" else [])
+
+    def __str__(self) -> str:
+        kind, workers, threads = self
+        return f"-k {kind} -w {workers}" + (f" --threads {threads}" if kind == "gthread" else "")
+
+
+def throughput(setting: Setting, requests_file: Path, args, tmp: Path) -> dict[str, float]:
+    """wrk req/s of hello, then of the webhook, both under ``setting`` (2 s warm-up each, not counted)."""
+    out = {}
+    for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
+        server = Gunicorn(target, setting, tmp / f"{name}.log")
+        try:
+            wrk(server.port, requests_file, 2, args.connections)
+            out[name] = wrk(server.port, requests_file, args.seconds, args.connections)
+        finally:
+            server.stop()
+    return out
 
 
 def wrk(port: int, requests_file: Path, seconds: int, connections: int) -> float:
@@ -166,7 +199,11 @@ def registered_citizens(count: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=3,  # cores + 1: PostgreSQL and Redis share the box
-                        help="gunicorn sync workers, the same for both apps")
+                        help="gunicorn workers, the same for both apps")
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
+    parser.add_argument("--compare", default="", help="also measure throughput under these settings, "
+                        "e.g. sync:2,sync:3,sync:4,gthread:2x4")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rate", type=float, default=200.0)
@@ -195,9 +232,12 @@ def main() -> None:
         requests_file.write_text("".join(f"{s}\t{b}\n" for s, b in payloads[: args.seconds * 9000]))
         steady = payloads[args.seconds * 9000:]
 
+        setting = Setting((args.worker_class, args.workers, args.threads))
+        compared = {s: throughput(s, requests_file, args, tmp)
+                    for s in map(Setting.parse, filter(None, args.compare.split(",")))}
         results = {}
         for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
-            server = Gunicorn(target, args.workers, tmp / f"{name}.log")
+            server = Gunicorn(target, setting, tmp / f"{name}.log")
             try:
                 wrk(server.port, requests_file, 2, args.connections)  # warm-up (not counted)
                 rps = wrk(server.port, requests_file, args.seconds, args.connections)
@@ -209,7 +249,7 @@ def main() -> None:
 
         citizens = registered_citizens(args.replies)
         worker = spawn([sys.executable, __file__, "--worker"], log_path=str(tmp / "worker.log"))
-        server = Gunicorn("wsgi:app", args.workers, tmp / "webhook2.log")
+        server = Gunicorn("wsgi:app", setting, tmp / "webhook2.log")
         try:
             new = [f"+62899{n:07d}" for n in range(args.replies)]
             replies = {"first message of a new citizen (greeting)": reply_latency(
@@ -222,15 +262,20 @@ def main() -> None:
         finally:
             server.stop()
             stop_process(worker)
-        report(results, replies, args)
+        report(results, replies, args, setting, compared)
         if args.database == "postgresql":
             postgres.drop_database(database_url)
 
 
-def report(results, replies, args) -> None:
+def report(results, replies, args, setting, compared) -> None:
     (h_rps, h50, h99), (w_rps, w50, w99) = results["hello"], results["webhook"]
     ratio = w_rps / h_rps
-    print(f"database {args.database}; gunicorn -w {args.workers} sync --preload; wrk -t2 -c{args.connections} "
+    if compared:
+        print(f"throughput, wrk -t2 -c{args.connections} {args.seconds}s, each pair under the same gunicorn setting:")
+        for each, rps in compared.items():
+            print(f"  {str(each):28} hello {rps['hello']:>7.0f}  webhook {rps['webhook']:>6.0f}  "
+                  f"ratio {rps['webhook'] / rps['hello']:.0%}")
+    print(f"database {args.database}; gunicorn {setting} --preload; wrk -t2 -c{args.connections} "
           f"{args.seconds}s; fixed {args.rate:.0f} req/s")
     print(f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
     print(f"{'bare Flask hello':22}{h_rps:>10.0f}{h50:>10.2f}{h99:>10.2f}")

@@ -2,14 +2,22 @@
 
 ``accept`` is idempotent on (channel, external id), so a webhook delivered twice or a mail fetched
 again after a crash is stored once and processed once.
+
+With ``resolve=False`` (the WhatsApp webhook) the message is stored by one
+``INSERT … ON CONFLICT (channel, external_id) DO NOTHING RETURNING`` and nothing else: no identity,
+no conversation (``conversation_id`` NULL; address and profile name are on the row). The
+processing job calls :func:`resolve` first, which finds or creates both with the same
+:func:`identity_for` / :func:`conversation_for` the eager path uses. E-mail stays eager: its
+threading needs the conversation at store time.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from bot import clock
 from bot.envelope import Inbound
@@ -17,8 +25,12 @@ from bot.models import ChannelIdentity, Conversation, Message
 from bot.states import State
 
 
-def identity_for(session: Session, channel: str, address: str, display_name: Optional[str] = None) -> ChannelIdentity:
+def identity_for(session: Session, channel: str, address: str, display_name: Optional[str] = None,
+                 lock: bool = False) -> ChannelIdentity:
+    """Find or create; ``lock`` holds the row (FOR UPDATE) so jobs for one citizen resolve one at a time."""
     query = select(ChannelIdentity).where(ChannelIdentity.channel == channel, ChannelIdentity.address == address)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
     identity = session.scalar(query)
     if identity is None:
         try:
@@ -58,28 +70,85 @@ def find(session: Session, channel: str, external_id: str) -> Optional[Message]:
     return session.scalar(select(Message).where(Message.channel == channel, Message.external_id == external_id))
 
 
+def _columns(inbound: Inbound, status: str, flagged: bool, error: Optional[str]) -> dict:
+    meta = dict(inbound.meta)
+    if inbound.profile_name:
+        meta["profile_name"] = inbound.profile_name
+    return dict(direction="in", channel=inbound.channel, address=inbound.address, external_id=inbound.external_id,
+                author="citizen", body=inbound.text, status=status, flagged=flagged, error=error, meta=meta,
+                created_at=inbound.received_at)
+
+
+# Built once per dialect: building the statement per request cost more than running it.
+_INSERT_UNRESOLVED = {
+    name: dialect.insert(Message.__table__).on_conflict_do_nothing(index_elements=["channel", "external_id"])
+    .returning(Message.__table__.c.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+
+
+def _insert_unresolved(session: Session, columns: dict) -> Optional[Message]:
+    """One statement: the new row (conversation_id NULL), or None when (channel, external_id) exists.
+
+    Core, not the ORM's unit of work (half the CPU); the row is then put in the session as a
+    persistent object without reading it back."""
+    connection = session.connection()
+    new_id = connection.execute(_INSERT_UNRESOLVED[connection.dialect.name], columns).scalar()
+    if new_id is None:
+        return None
+    message = Message(id=new_id, conversation_id=None, **columns)
+    make_transient_to_detached(message)
+    session.add(message)
+    return message
+
+
 def accept(session: Session, inbound: Inbound, *, status: str = "received", flagged: bool = False,
            error: Optional[str] = None, conversation_hint: Optional[int] = None,
-           new_conversation: bool = False) -> tuple[Message, bool]:
+           new_conversation: bool = False, resolve: bool = True) -> tuple[Message, bool]:
     """Store ``inbound``; returns (message, created). The caller commits, then enqueues processing.
 
-    ``conversation_hint`` / ``new_conversation``: see :func:`conversation_for` (e-mail threading)."""
+    ``conversation_hint`` / ``new_conversation``: see :func:`conversation_for` (e-mail threading).
+    ``resolve=False``: one INSERT, identity and conversation left to :func:`resolve` (module docstring)."""
+    if not resolve:
+        message = _insert_unresolved(session, _columns(inbound, status, flagged, error))
+        return (message, True) if message is not None else (find(session, inbound.channel, inbound.external_id), False)
     existing = find(session, inbound.channel, inbound.external_id)
     if existing is not None:
         return existing, False
     identity = identity_for(session, inbound.channel, inbound.address, inbound.profile_name)
     identity.last_inbound_at = inbound.received_at
     conversation = conversation_for(session, identity, conversation_hint, new_conversation)
-    meta = dict(inbound.meta)
-    if inbound.profile_name:
-        meta["profile_name"] = inbound.profile_name
-    message = Message(direction="in", channel=inbound.channel, address=inbound.address,
-                      external_id=inbound.external_id, author="citizen", body=inbound.text, status=status,
-                      flagged=flagged, error=error, meta=meta, conversation_id=conversation.id,
-                      created_at=inbound.received_at)
+    message = Message(**_columns(inbound, status, flagged, error), conversation_id=conversation.id)
     try:
         with session.begin_nested():
             session.add(message)
     except IntegrityError:  # the same message arrived twice at once
         return find(session, inbound.channel, inbound.external_id), False
     return message, True
+
+
+def unresolved(channel: str, address: str) -> ColumnElement[bool]:
+    """Inbound messages of this citizen stored with ``resolve=False`` and not yet given a conversation."""
+    return and_(Message.direction == "in", Message.conversation_id.is_(None), Message.channel == channel,
+                Message.address == address)
+
+
+def resolve(session: Session, message: Message) -> None:
+    """Give ``message`` (stored with ``resolve=False``) its identity and conversation, in the job.
+
+    Earlier unresolved messages of the same citizen join the same conversation in the same step, so
+    the engine still sees them in arrival order. The identity row is locked first: two jobs for one
+    new citizen wait for each other and agree on one conversation.
+    """
+    identity = identity_for(session, message.channel, message.address, (message.meta or {}).get("profile_name"),
+                            lock=True)
+    waiting = session.scalars(select(Message).where(unresolved(message.channel, message.address),
+                                                    Message.id <= message.id)
+                              .order_by(Message.id).execution_options(populate_existing=True)).all()
+    if message not in waiting:  # another job resolved it while we waited for the lock
+        session.refresh(message)
+        return
+    identity.last_inbound_at = waiting[-1].created_at
+    conversation = conversation_for(session, identity)
+    for item in waiting:
+        item.conversation_id = conversation.id
+    session.flush()

@@ -11,7 +11,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import outbox, services
+from bot import inbox, outbox, services
 from bot.envelope import Outbound
 from bot.models import Consultation, Conversation, Message, OPEN_STATUSES, Officer
 from bot.states import Event
@@ -25,10 +25,14 @@ class NotFound(LookupError):
 
 
 def process(session: Session, message_id: int) -> list[Message]:
-    """Run the engine on this message and on any earlier unprocessed one of the same conversation."""
+    """Run the engine on this message and on any earlier unprocessed one of the same conversation.
+
+    A message the webhook stored unresolved gets its identity and conversation here first."""
     message = session.get(Message, message_id)
     if message is None or message.direction != "in" or message.status != "received":
         return []
+    if message.conversation_id is None:
+        inbox.resolve(session, message)
     # Lock the conversation first: a second job for the same message waits here, then finds it done.
     session.get(Conversation, message.conversation_id, with_for_update=True)
     pending = session.scalars(
@@ -48,6 +52,8 @@ def flag_failed(session: Session, message_id: int) -> list[Message]:
     message = session.get(Message, message_id)
     if message is None or message.status != "received":
         return []
+    if message.conversation_id is None:  # the failed attempt's resolution was rolled back with it
+        inbox.resolve(session, message)
     message.status, message.flagged, message.error = "failed", True, "engine error; see the worker log"
     conversation = session.get(Conversation, message.conversation_id)
     identity = conversation.identity

@@ -98,24 +98,10 @@ def test_mailbox_state_holds_32bit_unsigned_uids(session):
 
 def test_two_jobs_racing_on_one_message_answer_once(app, knowledge):
     """Two workers processing the same message at the same moment produce one reply."""
-    import threading
+    from tests.support.race import at_once
 
     message_id, _ = _store(app)
-    barrier, errors = threading.Barrier(2), []
-
-    def run():
-        try:
-            with app.app_context():
-                barrier.wait()
-                jobs.process_message(message_id)
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = at_once(app, jobs.process_message, (message_id,), (message_id,))
     with app.app_context(), app.extensions["db"].session() as s:
         out = s.scalars(select(Message).where(Message.direction == "out")).all()
     assert len(out) == 1 and not errors

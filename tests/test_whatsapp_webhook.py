@@ -21,12 +21,14 @@ def test_same_message_sid_three_times_is_processed_once(wa_app, wa_client, fake_
 
 
 def test_inbound_is_stored_with_e164_address_and_profile_name(wa_app, wa_client, fake_twilio):
-    """whatsapp:+62… becomes +62…; ProfileName becomes the identity's display name."""
+    """whatsapp:+62… becomes +62…; the job makes ProfileName the identity's display name."""
     form = inbound_form("halo", sender="+6281234500001", ProfileName="Rina Wati")
     post_signed(wa_client, fake_twilio.auth_token, form)
     (message,) = rows(wa_app, Message)
     assert (message.address, message.external_id, message.status) == ("+6281234500001", form["MessageSid"],
                                                                       "received")
+    assert message.conversation_id is None and message.meta["profile_name"] == "Rina Wati"
+    run_worker(wa_app)
     (identity,) = rows(wa_app, ChannelIdentity)
     assert identity.display_name == "Rina Wati" and identity.last_inbound_at is not None
 

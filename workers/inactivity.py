@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from bot import clock, outbox, services
+from bot import clock, inbox, outbox, services
 from bot.envelope import Outbound
 from bot.models import OPEN_STATUSES, Consultation, Conversation, Message
 from bot.states import Event
@@ -64,5 +64,8 @@ def _reminder(session: Session, conversation: Conversation, now: dt.datetime) ->
 
 
 def _unprocessed_reply(session: Session, conversation: Conversation) -> bool:
+    """Also a message the webhook stored unresolved (no conversation yet) from this conversation's citizen."""
+    identity = conversation.identity
+    mine = and_(Message.conversation_id == conversation.id, Message.direction == "in")
     return bool(session.scalar(select(exists().where(
-        Message.conversation_id == conversation.id, Message.direction == "in", Message.status == "received"))))
+        or_(mine, inbox.unresolved(identity.channel, identity.address)), Message.status == "received"))))

@@ -39,14 +39,19 @@ def rq_job_id(job_id: str) -> str:
 
 def enqueue(name: str, func: Callable, *args: Any, job_id: Optional[str] = None,
             delay: Optional[dt.timedelta] = None, retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
-    """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now."""
+    """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now.
+
+    RQ's ``enqueue`` alone makes two round trips (register the queue, then save and push the job);
+    given a pipeline it makes them one MULTI/EXEC, which halves the cost in the webhook."""
     queue = get_queue(name, app)
     job_id = rq_job_id(job_id) if job_id else None
     try:
         if delay:
             queue.enqueue_in(delay, func, *args, job_id=job_id, retry=retry)
         else:
-            queue.enqueue(func, *args, job_id=job_id, retry=retry)
+            with queue.connection.pipeline() as pipe:
+                queue.enqueue(func, *args, job_id=job_id, retry=retry, pipeline=pipe)
+                pipe.execute()
         return True
     except RedisError as exc:
         log.warning("could not enqueue %s on %s (%s); the sweeper will retry", func.__name__, name,
