@@ -3,12 +3,12 @@
 ``accept`` is idempotent on (channel, external id), so a webhook delivered twice or a mail fetched
 again after a crash is stored once and processed once.
 
-With ``resolve=False`` (the WhatsApp webhook) the message is stored by one
-``INSERT … ON CONFLICT (channel, external_id) DO NOTHING RETURNING`` and nothing else: no identity,
-no conversation (``conversation_id`` NULL; address and profile name are on the row). The
-processing job calls :func:`resolve` first, which finds or creates both with the same
-:func:`identity_for` / :func:`conversation_for` the eager path uses. E-mail stays eager: its
-threading needs the conversation at store time.
+Stored unresolved (``accept(resolve=False)``, or :func:`commit_unresolved` for the WhatsApp
+webhook), a message is one ``INSERT … ON CONFLICT (channel, external_id) DO NOTHING RETURNING id``
+and nothing else: no identity, no conversation (``conversation_id`` NULL; address and profile name
+are on the row). The processing job calls :func:`resolve` first, which finds or creates both with
+the same :func:`identity_for` / :func:`conversation_for` the eager path uses. E-mail stays eager:
+its threading needs the conversation at store time.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Optional
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -86,13 +87,31 @@ _INSERT_UNRESOLVED = {
     for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
 
 
-def _insert_unresolved(session: Session, columns: dict) -> Optional[Message]:
-    """One statement: the new row (conversation_id NULL), or None when (channel, external_id) exists.
+def _insert_unresolved(connection: Connection, columns: dict) -> Optional[int]:
+    """One statement: the new row's id (conversation_id NULL), or None when (channel, external_id) exists.
 
-    Core, not the ORM's unit of work (half the CPU); the row is then put in the session as a
-    persistent object without reading it back."""
-    connection = session.connection()
-    new_id = connection.execute(_INSERT_UNRESOLVED[connection.dialect.name], columns).scalar()
+    Core, not the ORM's unit of work: half the CPU."""
+    return connection.execute(_INSERT_UNRESOLVED[connection.dialect.name], columns).scalar()
+
+
+def commit_unresolved(engine: Engine, inbound: Inbound) -> Optional[int]:
+    """Store ``inbound`` unresolved and commit, without a session; its id, or None when already stored.
+
+    On PostgreSQL the one INSERT runs in autocommit mode: a single statement is atomic and committed
+    (durably, under the server's unchanged synchronous_commit) when it returns, so BEGIN and COMMIT
+    would only add two round trips. SQLite takes its usual BEGIN IMMEDIATE … COMMIT. The caller
+    enqueues processing after this returns, as after any commit."""
+    columns = _columns(inbound, "received", False, None)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            return _insert_unresolved(connection, columns)
+    with engine.begin() as connection:
+        return _insert_unresolved(connection, columns)
+
+
+def _stored_unresolved(session: Session, columns: dict) -> Optional[Message]:
+    """:func:`_insert_unresolved` in the session's transaction; the row joins the session unread."""
+    new_id = _insert_unresolved(session.connection(), columns)
     if new_id is None:
         return None
     message = Message(id=new_id, conversation_id=None, **columns)
@@ -109,7 +128,7 @@ def accept(session: Session, inbound: Inbound, *, status: str = "received", flag
     ``conversation_hint`` / ``new_conversation``: see :func:`conversation_for` (e-mail threading).
     ``resolve=False``: one INSERT, identity and conversation left to :func:`resolve` (module docstring)."""
     if not resolve:
-        message = _insert_unresolved(session, _columns(inbound, status, flagged, error))
+        message = _stored_unresolved(session, _columns(inbound, status, flagged, error))
         return (message, True) if message is not None else (find(session, inbound.channel, inbound.external_id), False)
     existing = find(session, inbound.channel, inbound.external_id)
     if existing is not None:

@@ -38,6 +38,11 @@ class Received:
         """False for locations, contact cards and stickers: the citizen is asked to type instead."""
         return self.kind not in NON_TEXT_TYPES
 
+    @property
+    def plain(self) -> bool:
+        """Readable text without media: stored by one INSERT, everything else decided by the job."""
+        return self.readable and not self.media
+
 
 def _required(form: Mapping[str, str], name: str) -> str:
     value = (form.get(name) or "").strip()

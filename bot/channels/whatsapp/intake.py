@@ -4,9 +4,9 @@ Everything a webhook stores is written here in one transaction (message, attachm
 unreadable messages the "text please" outbox row), so a failure leaves nothing half-stored. The
 work itself (engine, downloads, sends) happens in jobs enqueued only after the commit.
 
-A plain text message, nearly all traffic, is stored by one INSERT and nothing else
-(``inbox.accept(resolve=False)``): who wrote it and in which conversation is settled by the
-processing job. Media and unreadable messages take the eager path, because what happens to them
+Plain text messages, nearly all traffic, do not come here: the webhook stores them with one
+INSERT (``inbox.commit_unresolved``) and the processing job settles who wrote them and in which
+conversation. Media and unreadable messages are stored here, eagerly, because what happens to them
 depends on the conversation's state (hand-off or not) and language.
 """
 from __future__ import annotations
@@ -61,10 +61,9 @@ def _wants_text(session: Session, received: Received, message: Message) -> bool:
 
 def store(session: Session, received: Received) -> Intake:
     """Store the message once (a repeated MessageSid returns the first one with created=False)."""
-    plain = received.readable and not received.media
-    message, created = inbox.accept(session, received.inbound, resolve=not plain)
-    if not created or plain:
-        return Intake(message, created)
+    message, created = inbox.accept(session, received.inbound)
+    if not created:
+        return Intake(message, False)
     intake = Intake(message, True)
     if _wants_text(session, received, message):
         message.status = UNREADABLE

@@ -4,6 +4,9 @@ Twilio waits 15 seconds, may deliver twice and is not the only one who can reach
 request is checked (size, form encoding, signature, fields), stored in one transaction keyed on the
 MessageSid, and answered with empty TwiML; the engine, media downloads and every Twilio call run
 in jobs enqueued after the commit. A repeated MessageSid gets the same 200 and starts nothing.
+
+A plain text (no media) costs one INSERT, committed, and one enqueue: no ORM session, no identity
+or conversation lookup (the job resolves them, see :mod:`bot.inbox`).
 """
 from __future__ import annotations
 
@@ -11,11 +14,11 @@ import logging
 
 from flask import Blueprint, Response, request
 
-from bot import clock
+from bot import clock, inbox
 from bot.channels.whatsapp import intake, status
 from bot.channels.whatsapp.inbound import InvalidForm, parse
 from bot.channels.whatsapp.signature import twilio_signed
-from bot.db import get_session
+from bot.db import get_db, get_session
 
 bp = Blueprint("whatsapp", __name__, url_prefix="/webhooks/twilio")
 log = logging.getLogger(__name__)
@@ -51,15 +54,22 @@ def whatsapp():
         received = parse(request.form, clock.now())
     except InvalidForm as exc:
         return refuse(400, str(exc))
-    session = get_session()
-    stored = intake.store(session, received)
-    session.commit()
-    stored.start_jobs()
-    if stored.created:
-        log.info("whatsapp message %s stored as %s", received.inbound.external_id, stored.message.id)
+    if received.plain:
+        message_id = inbox.commit_unresolved(get_db().engine, received.inbound)
+        if message_id is not None:
+            from workers.jobs import enqueue_processing
+
+            enqueue_processing(message_id)
     else:
-        log.info("whatsapp message %s repeated: already message %s", received.inbound.external_id,
-                 stored.message.id)
+        session = get_session()
+        stored = intake.store(session, received)
+        session.commit()
+        stored.start_jobs()
+        message_id = stored.message.id if stored.created else None
+    if message_id is not None:
+        log.info("whatsapp message %s stored as %s", received.inbound.external_id, message_id)
+    else:
+        log.info("whatsapp message %s repeated: already stored", received.inbound.external_id)
     return twiml()
 
 
