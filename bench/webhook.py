@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from twilio.request_validator import RequestValidator  # noqa: E402
 
+from bench.cputime import Meter, postgres_backends, with_children  # noqa: E402
 from tests.support import postgres  # noqa: E402
 from tests.support.fake_twilio import FakeTwilio  # noqa: E402
 from tests.support.ports import HOST, accepts, free_port, spawn, stop_process, wait_until  # noqa: E402
@@ -235,12 +236,14 @@ def main() -> None:
         setting = Setting((args.worker_class, args.workers, args.threads))
         compared = {s: throughput(s, requests_file, args, tmp)
                     for s in map(Setting.parse, filter(None, args.compare.split(",")))}
-        results = {}
+        results, cpu = {}, {}
         for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
             server = Gunicorn(target, setting, tmp / f"{name}.log")
             try:
                 wrk(server.port, requests_file, 2, args.connections)  # warm-up (not counted)
-                rps = wrk(server.port, requests_file, args.seconds, args.connections)
+                with Meter(meter_groups(server, redis, database_url)) as meter:
+                    rps = wrk(server.port, requests_file, args.seconds, args.connections)
+                cpu[name] = meter.per_request(rps * args.seconds)
                 lat = fixed_rate(server.port, steady, args.rate)
                 results[name] = (rps, percentile(lat, 50), percentile(lat, 99))
             finally:
@@ -263,8 +266,28 @@ def main() -> None:
             server.stop()
             stop_process(worker)
         report(results, replies, args, setting, compared)
+        report_cpu(cpu)
         if args.database == "postgresql":
             postgres.drop_database(database_url)
+
+
+def meter_groups(server: Gunicorn, redis: RedisServer, database_url: str) -> dict:
+    groups = {"gunicorn": lambda: with_children(server.proc.pid),
+              "redis": lambda: [redis.client().info("server")["process_id"]]}
+    if database_url.startswith("postgresql"):
+        name = database_url.rsplit("/", 1)[1]
+        groups["postgres"] = lambda: postgres_backends(postgres.libpq_url(postgres.server_url()), name)
+    return groups
+
+
+def report_cpu(cpu: dict[str, dict[str, float]]) -> None:
+    """Where the cores go: at 50 % of hello's rate, a webhook request may cost twice hello's CPU."""
+    cores = os.cpu_count() or 1
+    for name, parts in cpu.items():
+        total = sum(parts.values())
+        print(f"CPU per request, {name}: " + ", ".join(f"{k} {v:.0f}" for k, v in parts.items())
+              + f"; total {total:.0f} µs (on {cores} cores: at most {cores * 1e6 / total:,.0f} req/s)")
+    print(f"for a ratio of 50 % the webhook may cost at most {2 * sum(cpu['hello'].values()):.0f} µs in all")
 
 
 def report(results, replies, args, setting, compared) -> None:
