@@ -1,4 +1,4 @@
-"""Officers' own records around a consultation: internal notes, follow-ups, staff notifications."""
+"""Officers' own records around a consultation: internal notes and follow-ups."""
 from __future__ import annotations
 
 import datetime as dt
@@ -35,20 +35,4 @@ class FollowUp(Base):
     link: Mapped[Optional[str]] = mapped_column(String(1024))
     reminded_at: Mapped[Optional[dt.datetime]]
     cancelled_at: Mapped[Optional[dt.datetime]]
-    created_at: Mapped[dt.datetime]
-
-
-class Notification(Base):
-    """Mail to staff (SLA reminders, escalations), held until office hours."""
-
-    __tablename__ = "notifications"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"), index=True)
-    consultation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("consultations.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(24))
-    subject: Mapped[str] = mapped_column(String(255))
-    body: Mapped[str] = mapped_column(Text)
-    not_before: Mapped[dt.datetime] = mapped_column(index=True)
-    sent_at: Mapped[Optional[dt.datetime]] = mapped_column(index=True)
     created_at: Mapped[dt.datetime]

@@ -245,26 +245,6 @@ def upgrade() -> None:
     with op.batch_alter_table('notes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_notes_consultation_id'), ['consultation_id'], unique=False)
 
-    op.create_table('notifications',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('officer_id', sa.Integer(), nullable=True),
-    sa.Column('consultation_id', sa.Integer(), nullable=True),
-    sa.Column('kind', sa.String(length=24), nullable=False),
-    sa.Column('subject', sa.String(length=255), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('not_before', bot.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('sent_at', bot.models.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', bot.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_notifications_consultation_id_consultations')),
-    sa.ForeignKeyConstraint(['officer_id'], ['officers.id'], name=op.f('fk_notifications_officer_id_officers')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications'))
-    )
-    with op.batch_alter_table('notifications', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_notifications_consultation_id'), ['consultation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_notifications_not_before'), ['not_before'], unique=False)
-        batch_op.create_index(batch_op.f('ix_notifications_officer_id'), ['officer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_notifications_sent_at'), ['sent_at'], unique=False)
-
     op.create_table('ratings',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('consultation_id', sa.Integer(), nullable=False),
@@ -316,13 +296,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_ratings_citizen_id'))
 
     op.drop_table('ratings')
-    with op.batch_alter_table('notifications', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_notifications_sent_at'))
-        batch_op.drop_index(batch_op.f('ix_notifications_officer_id'))
-        batch_op.drop_index(batch_op.f('ix_notifications_not_before'))
-        batch_op.drop_index(batch_op.f('ix_notifications_consultation_id'))
-
-    op.drop_table('notifications')
     with op.batch_alter_table('notes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_notes_consultation_id'))
 

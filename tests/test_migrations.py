@@ -1,0 +1,27 @@
+"""The Alembic scripts and the models describe the same schema, on both databases."""
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from bot.db import make_engine
+from bot.migrations import alembic_config
+from bot.models import Base
+
+
+def test_migrated_database_matches_the_models(database_url):
+    """After `db upgrade`, autogenerate finds nothing left to migrate."""
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    engine.dispose()
+
+
+def test_downgrade_to_nothing_and_up_again(database_url):
+    """Every migration can be undone, and redone."""
+    config = alembic_config(database_url)
+    command.downgrade(config, "base")
+    command.upgrade(config, "heads")
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    engine.dispose()
