@@ -114,8 +114,13 @@ def test_media_over_the_cap_or_off_twilio_is_not_kept(make_wa_app, fake_twilio, 
 
 
 def test_webhook_refuses_when_twilio_is_not_configured(app, client):
-    """Without Twilio settings the routes do not exist."""
-    assert client.post(INBOUND, data=inbound_form()).status_code == 404
+    """Without Twilio settings every webhook request is refused (403) and nothing is stored."""
+    from bot.models import Message
+
+    response = client.post(INBOUND, data=inbound_form(), headers={"X-Twilio-Signature": "anything"})
+    assert response.status_code == 403
+    assert client.post("/webhooks/twilio/status", data={"MessageSid": "SM1", "MessageStatus": "read"}).status_code == 403
+    assert rows(app, Message) == []
 
 
 def test_bare_image_outside_a_handoff_is_recorded_and_answered_text_please(wa_app, wa_client, fake_twilio):

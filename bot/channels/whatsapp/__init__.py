@@ -1,7 +1,8 @@
 """WhatsApp through Twilio: signed webhooks in (:mod:`.webhook`), the Twilio SDK out (:mod:`.sender`).
 
-Off unless ``TWILIO_ACCOUNT_SID``/``TWILIO_AUTH_TOKEN``/``TWILIO_WHATSAPP_FROM`` are set: then the
-webhook routes do not exist and outbound WhatsApp rows fail with "channel is not configured".
+Off unless ``TWILIO_ACCOUNT_SID``/``TWILIO_AUTH_TOKEN``/``TWILIO_WHATSAPP_FROM`` are set: the webhook
+routes still exist but refuse every request with 403 (nothing can be verified without the auth
+token), and outbound WhatsApp rows fail with "channel is not configured".
 """
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from bot.envelope import Channel
 
 
 def init_app(app: Flask) -> None:
-    settings = app.config["SETTINGS"]
-    if not settings.whatsapp_enabled:
-        return
-    from bot.channels.whatsapp.sender import TwilioSender
     from bot.channels.whatsapp.webhook import bp
 
     app.register_blueprint(bp)
-    register_sender(app, Channel.WHATSAPP.value, TwilioSender(settings))
+    settings = app.config["SETTINGS"]
+    if settings.whatsapp_enabled:
+        from bot.channels.whatsapp.sender import TwilioSender
+
+        register_sender(app, Channel.WHATSAPP.value, TwilioSender(settings))

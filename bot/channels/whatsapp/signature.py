@@ -42,8 +42,10 @@ def called_urls(req: Request, public_base_url: str) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def refusal(req: Request, auth_token: str, public_base_url: str) -> str | None:
+def refusal(req: Request, auth_token: str | None, public_base_url: str) -> str | None:
     """Why this request is not a genuine Twilio request, or None when it is."""
+    if not auth_token:
+        return "WhatsApp is not configured (TWILIO_AUTH_TOKEN is unset): nothing can be verified"
     signature = req.headers.get(SIGNATURE_HEADER)
     if not signature:
         return "missing X-Twilio-Signature"
