@@ -20,8 +20,7 @@ REPLY = "Tabel kemiskinan ada di Kota Lubuklinggau Dalam Angka 2024."
 @pytest.fixture
 def both_app(wa_env, smtp_server):
     """WhatsApp pointed at the fake Twilio (no template configured) and mail at a real SMTP server."""
-    app = create_app({**wa_env, "SMTP_HOST": smtp_server.host, "SMTP_PORT": str(smtp_server.port),
-                      "SMTP_STARTTLS": "false"})
+    app = create_app({**wa_env, **smtp_server.settings()})
     yield app
     app.extensions["db"].engine.dispose()
 

@@ -18,8 +18,7 @@ CITIZEN_MAIL_ID = "<CAB0001@mail.gmail.com>"
 
 @pytest.fixture
 def mail_app(env, smtp_server):
-    app = create_app({**env, "SMTP_HOST": smtp_server.host, "SMTP_PORT": str(smtp_server.port),
-                      "SMTP_STARTTLS": "false"})
+    app = create_app({**env, **smtp_server.settings()})
     yield app
     app.extensions["db"].engine.dispose()
 
@@ -151,8 +150,8 @@ def test_login_refused_or_server_down_is_temporary(env, make_smtp_server, passwo
     server = make_smtp_server(user="bot", password="rahasia")
     if not running:
         server.stop()
-    settings = create_app({**env, "SMTP_HOST": server.host, "SMTP_PORT": str(server.port), "SMTP_STARTTLS": "false",
-                           "SMTP_USER": "bot", "SMTP_PASSWORD": password}).config["SETTINGS"]
+    settings = create_app({**env, **server.settings(), "SMTP_USER": "bot", "SMTP_PASSWORD": password}
+                          ).config["SETTINGS"]
     with pytest.raises(TemporaryError):
         SMTPSender(settings, timeout=5)._transmit(_bare_mail(), "warga@example.org")
 

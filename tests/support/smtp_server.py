@@ -87,6 +87,10 @@ class SMTPServer:
         self._serving = False
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, **options)
 
+    def settings(self) -> dict[str, str]:
+        """The app settings that send mail to this server (plain SMTP, no STARTTLS)."""
+        return {"SMTP_HOST": self.host, "SMTP_PORT": str(self.port), "SMTP_STARTTLS": "false"}
+
     def client_tls_context(self) -> ssl.SSLContext:
         """A client SSLContext that trusts this server's self-signed certificate."""
         return ssl.create_default_context(cafile=self.cert_path)
