@@ -13,7 +13,6 @@ words that stay unknown lower the confidence, which is what makes "harga tiket p
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import math
 from collections import Counter, defaultdict
 from typing import Sequence
@@ -59,21 +58,12 @@ class _Doc:
     keys: tuple[str, ...]  # analysed title and question phrasings, for the fuzzy signal
 
 
-def fingerprint(articles: Sequence[Article]) -> str:
-    """A digest of the searchable content: the index is rebuilt only when this changes."""
-    digest = hashlib.sha256()
-    for a in sorted(articles, key=lambda a: a.slug):
-        digest.update(repr((a.slug, a.title, a.body, a.questions, a.tags)).encode())
-    return digest.hexdigest()
-
-
 class SearchIndex:
     """An inverted index with precomputed BM25 weights; queries cost a few numpy operations."""
 
     def __init__(self, articles: Sequence[Article], threshold: float = THRESHOLD):
         self.articles = {a.slug: a for a in articles}
         self.threshold = threshold
-        self.fingerprint = fingerprint(articles)
         self._docs: list[_Doc] = []
         self._surface: set[str] = set(SYNONYMS.vocabulary) | set(ABBREVIATIONS)
         weighted: list[Counter] = []
@@ -211,16 +201,4 @@ def _similarity(query: str, key: str) -> float:
     return (0.6 * fuzz.token_set_ratio(query, key) + 0.4 * fuzz.token_sort_ratio(query, key)) / 100
 
 
-class IndexHolder:
-    """Keeps one index and rebuilds it only when the articles' content changes (cheap to ask often)."""
-
-    def __init__(self) -> None:
-        self._index: SearchIndex | None = None
-
-    def get(self, articles: Sequence[Article]) -> SearchIndex:
-        if self._index is None or self._index.fingerprint != fingerprint(articles):
-            self._index = SearchIndex(articles)
-        return self._index
-
-
-__all__ = ["Hit", "SearchIndex", "IndexHolder", "fingerprint", "THRESHOLD"]
+__all__ = ["Hit", "SearchIndex", "THRESHOLD"]

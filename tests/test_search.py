@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.article import Article, load_dir
 from knowledge.normalize import analyse, stem, words
-from knowledge.search import Hit, IndexHolder, SearchIndex
+from knowledge.search import Hit, SearchIndex
 
 
 @pytest.fixture(scope="module")
@@ -94,16 +94,6 @@ def test_empty_base_and_empty_query():
     """No articles or no words: no hits, no error."""
     assert SearchIndex([]).search("penduduk") == []
     assert SearchIndex(load_dir()[:3]).search("  ?! ") == []
-
-
-def test_holder_rebuilds_only_when_articles_change():
-    """The index is built once and rebuilt when an article's content changes."""
-    articles = load_dir()[:5]
-    holder = IndexHolder()
-    first = holder.get(articles)
-    assert holder.get(list(articles)) is first
-    edited = [dataclasses.replace(articles[0], body=articles[0].body + "\n\nTambahan.")] + articles[1:]
-    assert holder.get(edited) is not first
 
 
 def test_new_article_is_searchable_after_rebuild():

@@ -1,0 +1,52 @@
+"""The database copy of the articles and the index every process keeps over it."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import clock
+from bot.models import KnowledgeArticle, UnansweredQuery
+from knowledge.article import dump, load_dir
+from knowledge.store import import_dir, record_unanswered
+
+
+def test_import_is_idempotent_and_counts_changes(session, tmp_path):
+    """A second import of unchanged files touches nothing; an edited file is one update."""
+    for article in load_dir()[:3]:
+        (tmp_path / f"{article.slug}.md").write_text(dump(article), encoding="utf-8")
+    assert import_dir(session, tmp_path) == (3, 0)
+    session.commit()
+    assert import_dir(session, tmp_path) == (0, 0)
+    first = sorted(tmp_path.glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nKalimat tambahan.\n", encoding="utf-8")
+    assert import_dir(session, tmp_path) == (0, 1)
+
+
+def test_index_is_built_once_and_follows_edits(app, knowledge, session):
+    """Repeated searches reuse one index; an edit in the database (as the console makes) rebuilds it."""
+    first = knowledge.index(session)
+    assert knowledge.index(session) is first
+    row = session.scalar(select(KnowledgeArticle).where(KnowledgeArticle.slug == "jam-layanan-pst"))
+    row.questions = [*row.questions, "kapan loket pst buka di hari kerja"]
+    row.updated_at = clock.now()
+    session.commit()
+    rebuilt = knowledge.index(session)
+    assert rebuilt is not first
+    assert "kapan loket pst buka di hari kerja" in rebuilt.articles["jam-layanan-pst"].questions
+
+
+def test_deactivated_article_is_no_longer_found(app, knowledge, session):
+    """An article switched off in the console disappears from the answers."""
+    assert knowledge.search(session, "jam buka pelayanan")[0].slug == "jam-layanan-pst"
+    row = session.scalar(select(KnowledgeArticle).where(KnowledgeArticle.slug == "jam-layanan-pst"))
+    row.active = False
+    session.commit()
+    assert all(hit.slug != "jam-layanan-pst" for hit in knowledge.search(session, "jam buka pelayanan"))
+
+
+def test_unanswered_questions_are_counted(session):
+    """The same unanswered question asked twice is one row with count 2."""
+    record_unanswered(session, "Harga tiket pesawat?", "harga tiket pesawat")
+    record_unanswered(session, "harga tiket pesawat", "harga tiket pesawat")
+    session.commit()
+    (row,) = session.scalars(select(UnansweredQuery)).all()
+    assert row.count == 2 and row.example == "Harga tiket pesawat?"
