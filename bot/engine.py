@@ -53,10 +53,12 @@ class Engine(Actions):
 
     # ---- entry points -------------------------------------------------------------------------
     def process(self, message: Message) -> list[Outbound]:
-        """Answer one stored inbound citizen message (idempotent: a processed message is skipped)."""
+        """Answer one stored inbound citizen message (idempotent: a processed message is skipped).
+
+        The caller (:func:`bot.pipeline.process`) already holds the conversation's row lock."""
         if message.status != "received":
             return []
-        conversation = self.session.get(Conversation, message.conversation_id, with_for_update=True)
+        conversation = self.session.get(Conversation, message.conversation_id)
         lang = intent.detect_lang(message.body, conversation.lang)
         conversation.lang = lang
         self._link_citizen(conversation)

@@ -34,7 +34,7 @@ def process(session: Session, message_id: int) -> list[Message]:
     if message.conversation_id is None:
         inbox.resolve(session, message)
     # Lock the conversation first: a second job for the same message waits here, then finds it done.
-    session.get(Conversation, message.conversation_id, with_for_update=True)
+    conversation = session.get(Conversation, message.conversation_id, with_for_update=True)
     pending = session.scalars(
         select(Message).where(Message.conversation_id == message.conversation_id, Message.direction == "in",
                               Message.status == "received", Message.id <= message.id).order_by(Message.id)).all()
@@ -42,8 +42,7 @@ def process(session: Session, message_id: int) -> list[Message]:
     rows: list[Message] = []
     for item in pending:
         rows += outbox.store(session, engine.process(item))
-        log.info("message %s processed: conversation %s now %s", item.id, item.conversation_id,
-                 item.conversation_id and session.get(Conversation, item.conversation_id).state)
+        log.info("message %s processed: conversation %s now %s", item.id, conversation.id, conversation.state)
     return rows
 
 
