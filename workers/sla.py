@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import clock, services, staffmail
+from bot.console.sla import used
 from bot.models import OPEN_STATUSES, Consultation, Message, Officer, Role
 
 log = logging.getLogger(__name__)
@@ -46,18 +47,11 @@ def next_step(app: Flask, consultation: Consultation, now: dt.datetime) -> Optio
     if now >= consultation.due_at:
         return -1
     fractions = app.config["SETTINGS"].sla_reminder_fractions
-    share = used(services.calendar(app), consultation, now)
+    share = used(consultation, now, services.calendar(app))
     reached = [i for i, fraction in enumerate(fractions) if share >= fraction]
     if reached and getattr(consultation, REMINDER_COLUMNS[reached[-1]]) is None:
         return reached[-1]
     return None
-
-
-def used(calendar, consultation: Consultation, now: dt.datetime) -> float:
-    """Share of the promised working time already gone (0 when the promise has no working time)."""
-    start = consultation.clarified_at or consultation.opened_at
-    total = calendar.working_time_between(start, consultation.due_at)
-    return calendar.working_time_between(start, now) / total if total else 0.0
 
 
 def act(app: Flask, session: Session, consultation: Consultation) -> tuple[Optional[str], list[Message]]:
