@@ -7,13 +7,19 @@ production database; both run the same Alembic migrations.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 
 def make_engine(url: str) -> Engine:
@@ -56,6 +62,55 @@ class Database:
             raise
         finally:
             session.close()
+
+
+class HeldConnection:
+    """One DBAPI connection this process keeps for a hot path: no pool checkout, no ping per use.
+
+    The pool pings a connection on every checkout (a round trip) and resets it on return; the
+    WhatsApp webhook's batch INSERT would pay both on every batch. This connection is detached from
+    the pool and kept; one the server dropped shows up as a disconnect error on use instead: it is
+    thrown away and ``run`` retried once on a fresh one, so ``work`` must be idempotent (an
+    ``INSERT … ON CONFLICT DO NOTHING`` is). After a fork (gunicorn ``--preload``) the parent's
+    connection is left to the parent. Not thread-safe: one caller at a time
+    (:class:`bot.groupcommit.GroupCommit` guarantees that for its writer).
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._dbapi_connection: Any = None
+        self._pid: Optional[int] = None
+
+    def run(self, work: Callable[[Any], R]) -> R:
+        """``work(dbapi_connection)`` in autocommit mode, once more on a new connection after a disconnect."""
+        dbapi = self.engine.dialect.loaded_dbapi
+        try:
+            try:
+                return work(self._connection())
+            except dbapi.Error as exc:
+                if not self.engine.dialect.is_disconnect(exc, self._dbapi_connection, None):
+                    raise
+                log.warning("held database connection lost (%s); reconnecting once", exc.__class__.__name__)
+                self.close()
+                return work(self._connection())
+        except dbapi.Error as exc:  # as SQLAlchemy would raise it, so callers handle one kind of error
+            raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
+
+    def _connection(self) -> Any:
+        if self._dbapi_connection is None or self._pid != os.getpid():
+            fairy = self.engine.raw_connection()
+            self._dbapi_connection, self._pid = fairy.driver_connection, os.getpid()
+            fairy.detach()  # ours now: the pool neither counts nor resets it
+            self._dbapi_connection.autocommit = True
+        return self._dbapi_connection
+
+    def close(self) -> None:
+        if self._dbapi_connection is not None and self._pid == os.getpid():
+            try:
+                self._dbapi_connection.close()
+            except Exception:  # already broken: nothing left to release
+                pass
+        self._dbapi_connection = None
 
 
 def get_db(app: Flask | None = None) -> Database:

@@ -12,7 +12,9 @@ its threading needs the conversation at store time.
 """
 from __future__ import annotations
 
-from typing import Optional
+import functools
+import json
+from typing import Optional, Sequence
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from bot import clock
+from bot.db import HeldConnection
 from bot.envelope import Inbound
 from bot.models import ChannelIdentity, Conversation, Message
 from bot.states import State
@@ -77,7 +80,7 @@ def _columns(inbound: Inbound, status: str, flagged: bool, error: Optional[str])
         meta["profile_name"] = inbound.profile_name
     return dict(direction="in", channel=inbound.channel, address=inbound.address, external_id=inbound.external_id,
                 author="citizen", body=inbound.text, status=status, flagged=flagged, error=error, meta=meta,
-                created_at=inbound.received_at)
+                attempts=0, created_at=inbound.received_at)
 
 
 # Built once per dialect: building the statement per request cost more than running it.
@@ -95,18 +98,59 @@ def _insert_unresolved(connection: Connection, columns: dict) -> Optional[int]:
 
 
 def commit_unresolved(engine: Engine, inbound: Inbound) -> Optional[int]:
-    """Store ``inbound`` unresolved and commit, without a session; its id, or None when already stored.
+    """Store one ``inbound`` unresolved and commit; its id, or None when already stored."""
+    return commit_unresolved_many(engine, [inbound])[0]
 
-    On PostgreSQL the one INSERT runs in autocommit mode: a single statement is atomic and committed
-    (durably, under the server's unchanged synchronous_commit) when it returns, so BEGIN and COMMIT
-    would only add two round trips. SQLite takes its usual BEGIN IMMEDIATE … COMMIT. The caller
-    enqueues processing after this returns, as after any commit."""
-    columns = _columns(inbound, "received", False, None)
+
+def commit_unresolved_many(engine: Engine, inbounds: Sequence[Inbound],
+                           connection: Optional[HeldConnection] = None) -> list[Optional[int]]:
+    """Store ``inbounds`` unresolved and commit; per item its new id, or None when already stored.
+
+    PostgreSQL: ONE ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING RETURNING`` in
+    autocommit mode, however many items: a single statement is atomic and committed (durably,
+    under the server's unchanged synchronous_commit) when it returns. On ``connection`` (a
+    :class:`~bot.db.HeldConnection`) it skips the pool's checkout and ping. SQLite: the same rows in
+    one BEGIN IMMEDIATE … COMMIT. A MessageSid twice in one batch is stored once (the first wins)."""
+    rows = [_columns(inbound, "received", False, None) for inbound in inbounds]
     if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            return _insert_unresolved(connection, columns)
-    with engine.begin() as connection:
-        return _insert_unresolved(connection, columns)
+        for row in rows:
+            row["meta"] = json.dumps(row["meta"])
+        columns = {key: [row[key] for row in rows] for key in rows[0]}
+        same = tuple(key for key, values in columns.items() if values.count(values[0]) == len(values))
+        params = {key: values[0] if key in same else values for key, values in columns.items()}
+        statement = _unnest_insert(tuple(columns), same)
+        stored = (connection.run(lambda dbapi: dbapi.execute(statement, params, prepare=True).fetchall())
+                  if connection else _run_autocommit(engine, statement, params))
+        new_ids = dict((external_id, message_id) for message_id, external_id in stored)
+    else:
+        with engine.begin() as conn:
+            new_ids = {}
+            for row in rows:
+                message_id = _insert_unresolved(conn, row)
+                if message_id is not None:
+                    new_ids[row["external_id"]] = message_id
+    return [new_ids.pop(inbound.external_id, None) for inbound in inbounds]
+
+
+@functools.cache
+def _unnest_insert(keys: tuple[str, ...], same: tuple[str, ...]) -> str:
+    """The batch INSERT for these columns, typed from the model (so a new column cannot drift).
+
+    Columns whose value is the same in every row (``same``: channel, status … and, for one row,
+    all of them) are sent once as a scalar; the others as one array each, zipped by ``unnest``."""
+    table, dialect = Message.__table__, postgresql.dialect()
+    typed = {key: table.c[key].type.compile(dialect) for key in keys}
+    varying = [key for key in keys if key not in same]
+    rows = (f" FROM unnest({', '.join(f'%({key})s::{typed[key]}[]' for key in varying)}) "
+            f"AS batch({', '.join(varying)})") if varying else ""
+    values = ", ".join(f"%({key})s::{typed[key]}" if key in same else f"batch.{key}" for key in keys)
+    return (f"INSERT INTO {table.name} ({', '.join(keys)}) SELECT {values}{rows} "
+            "ON CONFLICT (channel, external_id) DO NOTHING RETURNING id, external_id")
+
+
+def _run_autocommit(engine: Engine, statement: str, params: dict) -> list:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return connection.exec_driver_sql(statement, params).all()
 
 
 def _stored_unresolved(session: Session, columns: dict) -> Optional[Message]:

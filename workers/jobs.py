@@ -13,7 +13,7 @@ from bot import clock, outbox, pipeline
 from bot.channels import PermanentError, TemporaryError, sender_for
 from bot.models import Message
 from workers.context import job_session
-from workers.queue import enqueue
+from workers.queue import enqueue, enqueue_many
 
 log = logging.getLogger(__name__)
 BACKOFF = (dt.timedelta(seconds=10), dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10),
@@ -27,9 +27,17 @@ def enqueue_delivery(rows: list[Message], app=None) -> None:
             enqueue("outbound", deliver, row.id, job_id=f"deliver:{row.id}", app=app)
 
 
+PROCESSING_RETRY = Retry(max=3, interval=[1, 5, 30])
+
+
 def enqueue_processing(message_id: int, app=None) -> bool:
-    return enqueue("inbound", process_message, message_id, job_id=f"inbound:{message_id}", app=app,
-                   retry=Retry(max=3, interval=[1, 5, 30]))
+    return enqueue_processing_many([message_id], app)
+
+
+def enqueue_processing_many(message_ids: list[int], app=None) -> bool:
+    """After commit: one processing job per inbound message, all in one Redis round trip."""
+    return enqueue_many("inbound", process_message, [(message_id,) for message_id in message_ids],
+                        [f"inbound:{message_id}" for message_id in message_ids], retry=PROCESSING_RETRY, app=app)
 
 
 def process_message(message_id: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 from flask import Flask, current_app
 from redis import Redis
@@ -39,21 +39,35 @@ def rq_job_id(job_id: str) -> str:
 
 def enqueue(name: str, func: Callable, *args: Any, job_id: Optional[str] = None,
             delay: Optional[dt.timedelta] = None, retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
-    """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now.
-
-    RQ's ``enqueue`` alone makes two round trips (register the queue, then save and push the job);
-    given a pipeline it makes them one MULTI/EXEC, which halves the cost in the webhook."""
-    queue = get_queue(name, app)
-    job_id = rq_job_id(job_id) if job_id else None
+    """Enqueue ``func(*args)``; False (and a warning) when Redis cannot take it right now."""
+    if not delay:
+        return enqueue_many(name, func, [args], [job_id], retry=retry, app=app)
     try:
-        if delay:
-            queue.enqueue_in(delay, func, *args, job_id=job_id, retry=retry)
-        else:
-            with queue.connection.pipeline() as pipe:
-                queue.enqueue(func, *args, job_id=job_id, retry=retry, pipeline=pipe)
-                pipe.execute()
+        get_queue(name, app).enqueue_in(delay, func, *args, job_id=rq_job_id(job_id) if job_id else None, retry=retry)
         return True
     except RedisError as exc:
-        log.warning("could not enqueue %s on %s (%s); the sweeper will retry", func.__name__, name,
-                    exc.__class__.__name__)
+        _not_enqueued(func, name, exc)
         return False
+
+
+def enqueue_many(name: str, func: Callable, calls: Sequence[tuple], job_ids: Sequence[Optional[str]],
+                 retry: Optional[Retry] = None, app: Optional[Flask] = None) -> bool:
+    """Enqueue ``func(*args)`` for each ``args`` in ``calls``, in ONE round trip (one MULTI/EXEC).
+
+    RQ's ``enqueue`` alone makes two round trips per job (register the queue, then save and push);
+    its ``enqueue_many`` in a pipeline makes one for all of them. False (and a warning) when Redis
+    cannot take them right now."""
+    queue = get_queue(name, app)
+    try:
+        with queue.connection.pipeline() as pipe:
+            queue.enqueue_many([Queue.prepare_data(func, args, job_id=rq_job_id(job_id) if job_id else None, retry=retry)
+                                for args, job_id in zip(calls, job_ids)], pipeline=pipe)
+            pipe.execute()
+        return True
+    except RedisError as exc:
+        _not_enqueued(func, name, exc)
+        return False
+
+
+def _not_enqueued(func: Callable, name: str, exc: RedisError) -> None:
+    log.warning("could not enqueue %s on %s (%s); the sweeper will retry", func.__name__, name, exc.__class__.__name__)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from bot import outbox
 from bot.envelope import Channel
 from bot.models import Message
-from workers.jobs import enqueue_delivery, enqueue_processing
+from workers.jobs import enqueue_delivery, enqueue_processing_many
 from workers.queue import get_redis, rq_job_id
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,8 @@ def _requeue_inbound(app: Flask, session: Session, connection: Redis, now: dt.da
                                  Message.channel != Channel.TERMINAL.value, Message.created_at <= now - INBOUND_GRACE)
         .order_by(Message.id).limit(limit)).all()
     missing = [message_id for message_id in ids if not live(connection, f"inbound:{message_id}")]
-    for message_id in missing:
-        enqueue_processing(message_id, app)
+    if missing:
+        enqueue_processing_many(missing, app)
     return len(missing)
 
 

@@ -7,6 +7,7 @@ webhooks (signed by Twilio, not by a browser) keep working without tokens.
 from __future__ import annotations
 
 from flask import Blueprint, Flask, redirect, request, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 
@@ -34,6 +35,18 @@ def _gate():
     return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
 
 
+class ConsoleSessions(SecureCookieSessionInterface):
+    """Cookie sessions for the console only: a webhook caller has no cookie and must not get one.
+
+    Opening a signed-cookie session (building its serializer) costs a noticeable share of a
+    webhook request; outside ``/console/`` every request gets the null session instead."""
+
+    def open_session(self, app, req):
+        if not req.path.startswith("/console/"):
+            return self.make_null_session(app)
+        return super().open_session(app, req)
+
+
 def _secure_cookies(app: Flask) -> None:
     """HttpOnly, SameSite=Lax, and Secure whenever the site is served over https."""
     secure = app.config["SETTINGS"].public_base_url.startswith("https://")
@@ -46,6 +59,7 @@ def init_app(app: Flask) -> None:
     from bot.console import attention, auth, conversation, dashboard, filters, inbox, knowledge
 
     _secure_cookies(app)
+    app.session_interface = ConsoleSessions()
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -13,9 +13,11 @@ from bot.envelope import Channel
 
 
 def init_app(app: Flask) -> None:
+    from bot.channels.whatsapp.intake import TextIntake
     from bot.channels.whatsapp.webhook import bp
 
     app.register_blueprint(bp)
+    app.extensions["whatsapp_texts"] = TextIntake(app)
     settings = app.config["SETTINGS"]
     if settings.whatsapp_enabled:
         from bot.channels.whatsapp.sender import TwilioSender

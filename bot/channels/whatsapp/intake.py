@@ -4,10 +4,11 @@ Everything a webhook stores is written here in one transaction (message, attachm
 unreadable messages the "text please" outbox row), so a failure leaves nothing half-stored. The
 work itself (engine, downloads, sends) happens in jobs enqueued only after the commit.
 
-Plain text messages, nearly all traffic, do not come here: the webhook stores them with one
-INSERT (``inbox.commit_unresolved``) and the processing job settles who wrote them and in which
-conversation. Media and unreadable messages are stored here, eagerly, because what happens to them
-depends on the conversation's state (hand-off or not) and language.
+Plain text messages, nearly all traffic, take the short way (:class:`TextIntake`): stored
+unresolved, many concurrent requests in one INSERT and their jobs in one Redis round trip, and the
+processing job settles who wrote them and in which conversation. Media and unreadable messages are
+stored by :func:`store`, eagerly, because what happens to them depends on the conversation's state
+(hand-off or not) and language.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from sqlalchemy.orm import Session
 
 from bot import inbox, outbox
 from bot.channels.whatsapp.inbound import Received
-from bot.envelope import Outbound
+from bot.db import HeldConnection, get_db
+from bot.envelope import Inbound, Outbound
+from bot.groupcommit import GroupCommit
 from bot.models import Attachment, Conversation, Message
 from bot.states import State
 from bot.texts import text
@@ -79,3 +82,33 @@ def store(session: Session, received: Received) -> Intake:
             intake.attachments.append(attachment)
     session.flush()
     return intake
+
+
+class TextIntake:
+    """Plain texts: committed and enqueued before each request answers, many requests per round trip.
+
+    Concurrent webhook requests (gunicorn threads) share one :class:`~bot.groupcommit.GroupCommit`:
+    one ``INSERT … SELECT FROM unnest`` on a connection this process keeps
+    (:class:`~bot.db.HeldConnection`), then one RQ ``enqueue_many`` for the new rows. A lone request
+    is written by its own thread at once. If Redis cannot take the jobs the rows stay committed and
+    the sweeper's redelivery enqueues them (``workers.redelivery``); if the database fails, every
+    request of that batch gets the error (the webhook answers 503 and Twilio may retry).
+    """
+
+    def __init__(self, app: Flask):
+        self.app = app
+        self.connection = HeldConnection(get_db(app).engine)
+        self.group: GroupCommit[Inbound, Optional[int]] = GroupCommit(self._write)
+
+    def store(self, inbound: Inbound) -> Optional[int]:
+        """The new message's id (committed, processing enqueued), or None when the MessageSid is known."""
+        return self.group.submit(inbound)
+
+    def _write(self, batch: list[Inbound]) -> list[Optional[int]]:
+        from workers.jobs import enqueue_processing_many
+
+        ids = inbox.commit_unresolved_many(self.connection.engine, batch, self.connection)
+        new = [message_id for message_id in ids if message_id is not None]
+        if new:
+            enqueue_processing_many(new, self.app)
+        return ids

@@ -5,20 +5,23 @@ request is checked (size, form encoding, signature, fields), stored in one trans
 MessageSid, and answered with empty TwiML; the engine, media downloads and every Twilio call run
 in jobs enqueued after the commit. A repeated MessageSid gets the same 200 and starts nothing.
 
-A plain text (no media) costs one INSERT, committed, and one enqueue: no ORM session, no identity
-or conversation lookup (the job resolves them, see :mod:`bot.inbox`).
+A plain text (no media) is stored unresolved and enqueued by :class:`.intake.TextIntake`:
+concurrent requests share one INSERT and one Redis round trip, no ORM session, no identity or
+conversation lookup (the job resolves them, see :mod:`bot.inbox`). A database that cannot take the
+message gets Twilio a 503 (nothing was stored, so nothing is half-done).
 """
 from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
+from sqlalchemy.exc import DBAPIError
 
-from bot import clock, inbox
+from bot import clock
 from bot.channels.whatsapp import intake, status
 from bot.channels.whatsapp.inbound import InvalidForm, parse
 from bot.channels.whatsapp.signature import twilio_signed
-from bot.db import get_db, get_session
+from bot.db import get_session
 
 bp = Blueprint("whatsapp", __name__, url_prefix="/webhooks/twilio")
 log = logging.getLogger(__name__)
@@ -47,6 +50,14 @@ def form_only():
     return None
 
 
+@bp.errorhandler(DBAPIError)
+def database_unavailable(exc: DBAPIError):
+    """Nothing was stored (the statement failed as a whole): tell Twilio to come back, not a stack trace."""
+    response = refuse(503, f"database unavailable ({exc.orig.__class__.__name__ if exc.orig else 'error'})")
+    response.headers["Retry-After"] = "30"
+    return response
+
+
 @bp.post("/whatsapp")
 @twilio_signed
 def whatsapp():
@@ -55,11 +66,7 @@ def whatsapp():
     except InvalidForm as exc:
         return refuse(400, str(exc))
     if received.plain:
-        message_id = inbox.commit_unresolved(get_db().engine, received.inbound)
-        if message_id is not None:
-            from workers.jobs import enqueue_processing
-
-            enqueue_processing(message_id)
+        message_id = current_app.extensions["whatsapp_texts"].store(received.inbound)
     else:
         session = get_session()
         stored = intake.store(session, received)
@@ -67,7 +74,7 @@ def whatsapp():
         stored.start_jobs()
         message_id = stored.message.id if stored.created else None
     if message_id is not None:
-        log.info("whatsapp message %s stored as %s", received.inbound.external_id, message_id)
+        log.debug("whatsapp message %s stored as %s", received.inbound.external_id, message_id)
     else:
         log.info("whatsapp message %s repeated: already stored", received.inbound.external_id)
     return twiml()
