@@ -1,6 +1,6 @@
 """WhatsApp webhook speed: throughput against a bare Flask endpoint, latency at 200 req/s, inbound→reply.
 
-Run: .venv/bin/python bench/webhook.py [--workers 3] [--worker-class gthread --threads 4] [--seconds 10]
+Run: .venv/bin/python bench/webhook.py [--workers 3] [--worker-class gthread --threads 8] [--seconds 10]
 [--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
 Everything is started here on loopback: a private redis-server, the fake Twilio, a new database
 on the test PostgreSQL server (or a SQLite file), and gunicorn with the same settings for both apps:
@@ -199,10 +199,10 @@ def registered_citizens(count: int) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=3,  # cores + 1: PostgreSQL and Redis share the box
-                        help="gunicorn workers, the same for both apps")
-    parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
-    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
+    # The production setting (scripts/run.sh): cores + 1 workers, threads so concurrent webhooks share a commit.
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers, the same for both apps")
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default="gthread")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
     parser.add_argument("--compare", default="", help="also measure throughput under these settings, "
                         "e.g. sync:2,sync:3,sync:4,gthread:2x4")
     parser.add_argument("--seconds", type=int, default=10)

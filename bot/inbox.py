@@ -121,15 +121,15 @@ def commit_unresolved_many(engine: Engine, inbounds: Sequence[Inbound],
         statement = _unnest_insert(tuple(columns), same)
         stored = (connection.run(lambda dbapi: dbapi.execute(statement, params, prepare=True).fetchall())
                   if connection else _run_autocommit(engine, statement, params))
-        new_ids = dict((external_id, message_id) for message_id, external_id in stored)
+        new_ids = {(channel, external_id): message_id for message_id, channel, external_id in stored}
     else:
         with engine.begin() as conn:
             new_ids = {}
             for row in rows:
                 message_id = _insert_unresolved(conn, row)
                 if message_id is not None:
-                    new_ids[row["external_id"]] = message_id
-    return [new_ids.pop(inbound.external_id, None) for inbound in inbounds]
+                    new_ids[row["channel"], row["external_id"]] = message_id
+    return [new_ids.pop((inbound.channel, inbound.external_id), None) for inbound in inbounds]
 
 
 @functools.cache
@@ -145,7 +145,7 @@ def _unnest_insert(keys: tuple[str, ...], same: tuple[str, ...]) -> str:
             f"AS batch({', '.join(varying)})") if varying else ""
     values = ", ".join(f"%({key})s::{typed[key]}" if key in same else f"batch.{key}" for key in keys)
     return (f"INSERT INTO {table.name} ({', '.join(keys)}) SELECT {values}{rows} "
-            "ON CONFLICT (channel, external_id) DO NOTHING RETURNING id, external_id")
+            "ON CONFLICT (channel, external_id) DO NOTHING RETURNING id, channel, external_id")
 
 
 def _run_autocommit(engine: Engine, statement: str, params: dict) -> list:
