@@ -76,8 +76,9 @@ class HeldConnection:
     (:class:`bot.groupcommit.GroupCommit` guarantees that for its writer).
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, statement_timeout_ms: Optional[int] = None):
         self.engine = engine
+        self.statement_timeout_ms = statement_timeout_ms  # PostgreSQL: a stuck statement fails instead of hanging
         self._dbapi_connection: Any = None
         self._pid: Optional[int] = None
 
@@ -102,6 +103,8 @@ class HeldConnection:
             self._dbapi_connection, self._pid = fairy.driver_connection, os.getpid()
             fairy.detach()  # ours now: the pool neither counts nor resets it
             self._dbapi_connection.autocommit = True
+            if self.statement_timeout_ms and self.engine.dialect.name == "postgresql":
+                self._dbapi_connection.execute(f"SET statement_timeout = {int(self.statement_timeout_ms)}")
         return self._dbapi_connection
 
     def close(self) -> None:

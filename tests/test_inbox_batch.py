@@ -177,6 +177,18 @@ def test_other_database_errors_raise_dbapierror_without_retry(pg_engine):
     held.close()
 
 
+def test_statement_timeout_turns_a_stuck_statement_into_an_error(pg_engine):
+    """With a timeout, a statement that would hang fails (the webhook's 503) and the connection stays usable."""
+    held = HeldConnection(pg_engine, statement_timeout_ms=200)
+    pid = held.run(_pid)
+    started = time.monotonic()
+    with pytest.raises(DBAPIError) as caught:
+        held.run(lambda c: c.execute("select pg_sleep(5)"))
+    assert isinstance(caught.value.orig, psycopg.errors.QueryCanceled) and time.monotonic() - started < 4
+    assert held.run(_pid) == pid
+    held.close()
+
+
 def test_a_forked_process_opens_its_own_connection(pg_engine):
     """Another pid than the one that connected: a new backend; the parent's connection left open."""
     held = HeldConnection(pg_engine)

@@ -29,6 +29,7 @@ from bot.texts import text
 
 UNREADABLE = "unsupported"  # inbound status the engine skips: answered here with "text please"
 HANDOFF_STATES = (State.WAITING.value, State.HANDOFF.value)  # media then goes to the officer
+STATEMENT_TIMEOUT_MS = 10_000  # under Twilio's 15 s: a stuck database answers 503, not a timeout
 
 
 @dataclasses.dataclass
@@ -92,12 +93,13 @@ class TextIntake:
     (:class:`~bot.db.HeldConnection`), then one RQ ``enqueue_many`` for the new rows. A lone request
     is written by its own thread at once. If Redis cannot take the jobs the rows stay committed and
     the sweeper's redelivery enqueues them (``workers.redelivery``); if the database fails, every
-    request of that batch gets the error (the webhook answers 503 and Twilio may retry).
+    request of that batch gets the error (the webhook answers 503 and Twilio may retry), also when a
+    statement runs past :data:`STATEMENT_TIMEOUT_MS`.
     """
 
     def __init__(self, app: Flask):
         self.app = app
-        self.connection = HeldConnection(get_db(app).engine)
+        self.connection = HeldConnection(get_db(app).engine, statement_timeout_ms=STATEMENT_TIMEOUT_MS)
         self.group: GroupCommit[Inbound, Optional[int]] = GroupCommit(self._write)
 
     def store(self, inbound: Inbound) -> Optional[int]:
