@@ -120,11 +120,13 @@ def test_smtp_refusals_are_retried_or_shown(mail_app, smtp_server, code, outcome
     assert row.error.startswith(f"SMTP {code}")
 
 
-def test_starttls_and_login(env, make_smtp_server):
-    """STARTTLS then AUTH, as an office mail server asks."""
-    server = make_smtp_server(user="bot", password="rahasia", starttls=True)
+@pytest.mark.parametrize("tls", ["starttls", "implicit"])
+def test_tls_and_login(env, make_smtp_server, tls):
+    """STARTTLS (587) or implicit TLS (SMTP_SSL, 465), then AUTH, as an office mail server asks."""
+    server = make_smtp_server(user="bot", password="rahasia", **{"starttls" if tls == "starttls" else "implicit_tls": True})
     app = create_app({**env, "SMTP_HOST": server.host, "SMTP_PORT": str(server.port), "SMTP_USER": "bot",
-                      "SMTP_PASSWORD": "rahasia"})
+                      "SMTP_PASSWORD": "rahasia", "SMTP_SSL": str(tls == "implicit").lower(),
+                      "SMTP_STARTTLS": str(tls == "starttls").lower()})
     sender = SMTPSender(app.config["SETTINGS"], tls_context=server.client_tls_context())
     with app.app_context(), app.extensions["db"].session() as s:
         row = Message(direction="out", channel="email", address="warga@example.org", author="bot", body="Halo",
@@ -135,6 +137,11 @@ def test_starttls_and_login(env, make_smtp_server):
     [sent] = server.wait_for(1)
     assert (sent.message["Subject"], sent.message["Message-ID"]) == ("Uji", result.external_id)
     app.extensions["db"].engine.dispose()
+    if tls == "implicit":  # the server really speaks TLS first: a plain client gets nowhere
+        plain = create_app({**env, **server.settings(), "SMTP_USER": "bot", "SMTP_PASSWORD": "rahasia"})
+        with pytest.raises(TemporaryError):
+            SMTPSender(plain.config["SETTINGS"], timeout=2)._transmit(_bare_mail(), "warga@example.org")
+        assert len(server.messages) == 1
 
 
 def _bare_mail():

@@ -68,7 +68,9 @@ class _Handler:
 class SMTPServer:
     """aiosmtpd on a free loopback port, running in its own thread; .messages is thread-safe."""
 
-    def __init__(self, user: str | None = None, password: str | None = None, starttls: bool = False):
+    def __init__(self, user: str | None = None, password: str | None = None, starttls: bool = False,
+                 implicit_tls: bool = False):
+        """``starttls``: plain port that requires STARTTLS; ``implicit_tls``: TLS from the first byte (SMTPS, 465)."""
         self.host = HOST
         self.port = free_port()
         self.user, self.password = user, password
@@ -79,11 +81,11 @@ class SMTPServer:
         options = {"enable_SMTPUTF8": True}
         if user is not None:
             options.update(auth_required=True, auth_require_tls=starttls, authenticator=self._authenticate)
-        if starttls:
+        if starttls or implicit_tls:
             self.cert_path, key = self_signed_cert()
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(self.cert_path, key)
-            options.update(tls_context=context, require_starttls=True)
+            options.update(tls_context=context, require_starttls=True) if starttls else options.update(ssl_context=context)
         self._serving = False
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, **options)
 
