@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.groupcommit import GroupCommit
+from tests.support.ports import wait_until
 
 
 class Writer:
@@ -33,13 +34,6 @@ class Writer:
     fail_on_error = ValueError("disk full")
 
 
-def _wait_until(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        time.sleep(0.001)
-
-
 def _submit_all(gc: GroupCommit, writer: Writer, first, others) -> dict:
     """``first`` is written alone and held; ``others`` queue behind it; then the write is released.
 
@@ -58,7 +52,7 @@ def _submit_all(gc: GroupCommit, writer: Writer, first, others) -> dict:
     for item in others:
         threads.append(threading.Thread(target=call, args=(item,)))
         threads[-1].start()
-    _wait_until(lambda: len(gc._queue) == len(others))
+    wait_until(lambda: len(gc._queue) == len(others), interval=0.001, what="the others queued")
     writer.release.set()
     for thread in threads:
         thread.join(10)

@@ -16,6 +16,7 @@ from bot.db import HeldConnection, make_engine
 from bot.envelope import Inbound
 from bot.models import Message
 from tests.support import postgres
+from tests.support.ports import wait_until
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 AT = dt.datetime(2026, 3, 4, 12, 30, 15, 123456, tzinfo=WIB)
@@ -144,10 +145,8 @@ def _terminate(pid: int) -> None:
     """End that backend from outside, and wait until it is gone."""
     with psycopg.connect(postgres.libpq_url(postgres.server_url()), autocommit=True) as admin:
         assert admin.execute("select pg_terminate_backend(%s)", (pid,)).fetchone()[0]
-        deadline = time.monotonic() + 10
-        while admin.execute("select 1 from pg_stat_activity where pid = %s", (pid,)).fetchone():
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        wait_until(lambda: not admin.execute("select 1 from pg_stat_activity where pid = %s", (pid,)).fetchone(),
+                   what=f"backend {pid} gone")
 
 
 def test_held_connection_reconnects_once_after_the_server_drops_it(pg_engine, caplog):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from flask import request
 from flask.sessions import SecureCookieSession
@@ -12,6 +11,7 @@ from bot import clock, inbox
 from bot.channels.whatsapp.inbound import parse
 from bot.models import Message
 from tests.console_support import login, make_officer
+from tests.support.ports import wait_until
 from tests.support.whatsapp import (inbound_form, make_wa_app, post_signed, rows, run_worker, wa_app,  # noqa: F401
                                     wa_client, wa_env)
 from workers.queue import get_queue, get_redis, rq_job_id
@@ -50,10 +50,7 @@ def test_concurrent_texts_are_stored_in_one_batch_each_with_its_own_id(wa_app, f
     assert entered.wait(10)
     for thread in threads[1:]:
         thread.start()
-    deadline = time.monotonic() + 10
-    while len(texts.group._queue) < 6:
-        assert time.monotonic() < deadline
-        time.sleep(0.001)
+    wait_until(lambda: len(texts.group._queue) >= 6, interval=0.001, what="6 texts queued behind the first")
     release.set()
     for thread in threads:
         thread.join(10)
