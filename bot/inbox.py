@@ -3,9 +3,9 @@
 ``accept`` is idempotent on (channel, external id), so a webhook delivered twice or a mail fetched
 again after a crash is stored once and processed once.
 
-Stored unresolved (``accept(resolve=False)``, or :func:`commit_unresolved` for the WhatsApp
-webhook), a message is one ``INSERT … ON CONFLICT (channel, external_id) DO NOTHING RETURNING id``
-and nothing else: no identity, no conversation (``conversation_id`` NULL; address and profile name
+Stored unresolved (``accept(resolve=False)``, or :func:`commit_unresolved_many` for the WhatsApp
+webhook's batches), a message is one row of an ``INSERT … ON CONFLICT (channel, external_id) DO
+NOTHING RETURNING`` and nothing else: no identity, no conversation (``conversation_id`` NULL; address and profile name
 are on the row). The processing job calls :func:`resolve` first, which finds or creates both with
 the same :func:`identity_for` / :func:`conversation_for` the eager path uses. E-mail stays eager:
 its threading needs the conversation at store time.
@@ -95,11 +95,6 @@ def _insert_unresolved(connection: Connection, columns: dict) -> Optional[int]:
 
     Core, not the ORM's unit of work: half the CPU."""
     return connection.execute(_INSERT_UNRESOLVED[connection.dialect.name], columns).scalar()
-
-
-def commit_unresolved(engine: Engine, inbound: Inbound) -> Optional[int]:
-    """Store one ``inbound`` unresolved and commit; its id, or None when already stored."""
-    return commit_unresolved_many(engine, [inbound])[0]
 
 
 def commit_unresolved_many(engine: Engine, inbounds: Sequence[Inbound],

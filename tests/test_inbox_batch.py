@@ -59,7 +59,7 @@ def test_same_external_id_on_two_channels_are_two_messages(app):
 def test_known_and_repeated_message_sids_get_none(app):
     """[new, known, new, new again]: ids for the two new ones, None for the rest; first of a repeat wins."""
     known = _inbound(text="sudah ada")
-    known_id = inbox.commit_unresolved(_engine(app), known)
+    [known_id] = inbox.commit_unresolved_many(_engine(app), [known])
     assert isinstance(known_id, int)
     first, second = _inbound(text="pertama"), _inbound(text="kedua")
     repeat = _inbound(first.external_id, text="pertama lagi")
@@ -73,11 +73,11 @@ def test_known_and_repeated_message_sids_get_none(app):
     assert (stored[first.external_id]["body"], stored[known.external_id]["body"]) == ("pertama", "sudah ada")
 
 
-def test_one_item_form_returns_none_for_a_known_sid(app):
-    """commit_unresolved: an id the first time, None the second, one row."""
+def test_one_item_batch_returns_none_for_a_known_sid(app):
+    """A lone message (the webhook's usual batch): an id the first time, None the second, one row."""
     inbound = _inbound()
-    first = inbox.commit_unresolved(_engine(app), inbound)
-    assert isinstance(first, int) and inbox.commit_unresolved(_engine(app), inbound) is None
+    [first] = inbox.commit_unresolved_many(_engine(app), [inbound])
+    assert isinstance(first, int) and inbox.commit_unresolved_many(_engine(app), [inbound]) == [None]
     assert [row["id"] for row in _rows(_engine(app)).values()] == [first]
 
 
