@@ -21,10 +21,11 @@ BACKOFF = (dt.timedelta(seconds=10), dt.timedelta(seconds=30), dt.timedelta(minu
 
 
 def enqueue_delivery(rows: list[Message], app=None) -> None:
-    """After commit: one send job per outbox row that needs one."""
-    for row in rows:
-        if outbox.needs_job(row):
-            enqueue("outbound", deliver, row.id, job_id=f"deliver:{row.id}", app=app)
+    """After commit: one send job per outbox row that needs one, all in one Redis round trip."""
+    ids = [row.id for row in rows if outbox.needs_job(row)]
+    if ids:
+        enqueue_many("outbound", deliver, [(message_id,) for message_id in ids],
+                     [f"deliver:{message_id}" for message_id in ids], app=app)
 
 
 PROCESSING_RETRY = Retry(max=3, interval=[1, 5, 30])
