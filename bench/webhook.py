@@ -1,11 +1,13 @@
 """WhatsApp webhook speed: throughput against a bare Flask endpoint, latency at 200 req/s, inbound→reply.
 
 Run: .venv/bin/python bench/webhook.py [--workers 3] [--worker-class gthread --threads 8] [--seconds 10]
-[--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
+[--rounds 3] [--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
 Everything is started here on loopback: a private redis-server, the fake Twilio, a new database
 on the test PostgreSQL server (or a SQLite file), and gunicorn with the same settings for both apps:
 the real webhook (signature, store, commit, enqueue, empty TwiML) and a bare Flask "hello" that
-returns the same TwiML. Load: ``wrk`` for throughput, an open-loop Python generator for the fixed
+returns the same TwiML. Load: ``wrk`` for throughput, in rounds that alternate hello and webhook
+with both servers up (other load on a shared machine then hits both alike; medians reported, and
+every measured webhook request carries a new MessageSid), an open-loop Python generator for the fixed
 rate (latency measured from each request's scheduled time, so a stall is not hidden), then one RQ
 worker for the inbound→reply time seen at the fake Twilio. ``--compare`` first measures the
 throughput of both apps under each listed gunicorn setting (each pair with the same setting).
@@ -41,6 +43,9 @@ from tests.support.redis_server import RedisServer  # noqa: E402
 WEBHOOK = "/webhooks/twilio/whatsapp"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 TARGETS = {"ratio": 0.5, "p99_ms": 25.0, "reply_p95_ms": 300.0}
+APPS = (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app"))
+APPS_NAMES = tuple(name for name, _ in APPS)
+WEBHOOK_RPS_CEILING = 2500  # sizes the requests file: more than the webhook's req/s on a small machine
 
 
 def hello_app():
@@ -93,27 +98,66 @@ class Setting(tuple):
         return f"-k {kind} -w {workers}" + (f" --threads {threads}" if kind == "gthread" else "")
 
 
-def throughput(setting: Setting, requests_file: Path, args, tmp: Path) -> dict[str, float]:
+class Requests:
+    """The pre-signed requests file and how far wrk has read it: every measured webhook request is new.
+
+    A repeated MessageSid takes the cheap duplicate path, so each wrk run starts where the last one
+    stopped; ``repeats`` counts requests that wrapped around to the start of the file anyway.
+    """
+
+    def __init__(self, path: Path, lines: int):
+        self.path, self.lines, self.offset, self.repeats = path, lines, 0, 0
+
+    def take(self, count: int) -> None:
+        self.repeats += max(0, self.offset + count - self.lines)
+        self.offset = (self.offset + count) % self.lines
+
+
+def throughput(setting: Setting, requests: Requests, args, tmp: Path) -> dict[str, float]:
     """wrk req/s of hello, then of the webhook, both under ``setting`` (2 s warm-up each, not counted)."""
     out = {}
-    for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
+    for name, target in APPS:
         server = Gunicorn(target, setting, tmp / f"{name}.log")
         try:
-            wrk(server.port, requests_file, 2, args.connections)
-            out[name] = wrk(server.port, requests_file, args.seconds, args.connections)
+            wrk(server.port, requests, 2, args.connections, fresh=name == "webhook")
+            out[name] = wrk(server.port, requests, args.seconds, args.connections, fresh=name == "webhook")
         finally:
             server.stop()
     return out
 
 
-def wrk(port: int, requests_file: Path, seconds: int, connections: int) -> float:
-    """Requests per second wrk achieved (2 threads, keep-alive)."""
+def wrk(port: int, requests: Requests, seconds: int, connections: int, fresh: bool = True) -> float:
+    """Requests per second wrk achieved (2 threads, keep-alive), reading ``requests`` from its offset.
+
+    ``fresh``: move the offset past what was sent (the webhook; hello stores nothing, so it may repeat)."""
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(ROOT / "bench/webhook_load.lua"),
-                          f"http://{HOST}:{port}", "--", str(requests_file), WEBHOOK, "2"],
+                          f"http://{HOST}:{port}", "--", str(requests.path), WEBHOOK, "2", str(requests.offset)],
                          capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in out:
         raise RuntimeError(f"wrk saw errors:\n{out}")
+    if fresh:
+        requests.take(int(re.search(r"(\d+) requests in", out).group(1)))
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def rounds(servers: dict[str, Gunicorn], requests: Requests, groups, args) -> tuple[dict, dict]:
+    """``args.rounds`` rounds of hello then webhook, both servers up: a neighbour's load hits both alike.
+
+    Returns req/s per app per round and the median CPU per request per app and process group.
+    """
+    rps: dict[str, list[float]] = {name: [] for name in servers}
+    cpu: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+    for name, server in servers.items():
+        wrk(server.port, requests, 2, args.connections, fresh=name == "webhook")  # warm-up (not counted)
+    for _ in range(args.rounds):
+        for name, server in servers.items():
+            with Meter(groups(server)) as meter:
+                rate = wrk(server.port, requests, args.seconds, args.connections, fresh=name == "webhook")
+            rps[name].append(rate)
+            cpu[name].append(meter.per_request(rate * args.seconds))
+    medians = {name: {group: statistics.median(each[group] for each in samples) for group in samples[0]}
+               for name, samples in cpu.items()}
+    return rps, medians
 
 
 def fixed_rate(port: int, payloads: list[tuple[str, str]], rate: float, threads: int = 8) -> list[float]:
@@ -205,7 +249,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
     parser.add_argument("--compare", default="", help="also measure throughput under these settings, "
                         "e.g. sync:2,sync:3,sync:4,gthread:2x4")
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="length of one wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating wrk runs per app; medians reported")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--replies", type=int, default=100, help="messages timed inbound→reply, per kind")
@@ -227,26 +272,23 @@ def main() -> None:
         upgrade(env["DATABASE_URL"])
         url = env["PUBLIC_BASE_URL"] + WEBHOOK
         pool = [f"+62812{n:07d}" for n in range(1000)]  # returning citizens, as in real traffic
-        total = int(args.seconds * 9000) + int(args.rate * args.seconds)
+        steady_count = int(args.rate * args.seconds)
+        runs = args.rounds + len(list(filter(None, args.compare.split(","))))  # webhook wrk runs, each after 2 s warm-up
+        total = WEBHOOK_RPS_CEILING * (args.seconds + 2) * runs + steady_count
         payloads = [signed(fake.auth_token, url, form(pool[i % len(pool)])) for i in range(total)]
-        requests_file = tmp / "requests.tsv"
-        requests_file.write_text("".join(f"{s}\t{b}\n" for s, b in payloads[: args.seconds * 9000]))
-        steady = payloads[args.seconds * 9000:]
+        requests = Requests(tmp / "requests.tsv", len(payloads) - steady_count)
+        requests.path.write_text("".join(f"{s}\t{b}\n" for s, b in payloads[:requests.lines]))
+        steady = payloads[requests.lines:]
 
         setting = Setting((args.worker_class, args.workers, args.threads))
-        compared = {s: throughput(s, requests_file, args, tmp)
+        compared = {s: throughput(s, requests, args, tmp)
                     for s in map(Setting.parse, filter(None, args.compare.split(",")))}
-        results, cpu = {}, {}
-        for name, target in (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app")):
-            server = Gunicorn(target, setting, tmp / f"{name}.log")
-            try:
-                wrk(server.port, requests_file, 2, args.connections)  # warm-up (not counted)
-                with Meter(meter_groups(server, redis, database_url)) as meter:
-                    rps = wrk(server.port, requests_file, args.seconds, args.connections)
-                cpu[name] = meter.per_request(rps * args.seconds)
-                lat = fixed_rate(server.port, steady, args.rate)
-                results[name] = (rps, percentile(lat, 50), percentile(lat, 99))
-            finally:
+        servers = {name: Gunicorn(target, setting, tmp / f"{name}.log") for name, target in APPS}
+        try:
+            rps, cpu = rounds(servers, requests, lambda server: meter_groups(server, redis, database_url), args)
+            latency = {name: fixed_rate(server.port, steady, args.rate) for name, server in servers.items()}
+        finally:
+            for server in servers.values():
                 server.stop()
         redis.client().flushall()  # the load's jobs are not part of the reply latency test
 
@@ -265,7 +307,7 @@ def main() -> None:
         finally:
             server.stop()
             stop_process(worker)
-        report(results, replies, args, setting, compared)
+        report(rps, latency, replies, args, setting, compared, requests.repeats)
         report_cpu(cpu)
         if args.database == "postgresql":
             postgres.drop_database(database_url)
@@ -281,7 +323,7 @@ def meter_groups(server: Gunicorn, redis: RedisServer, database_url: str) -> dic
 
 
 def report_cpu(cpu: dict[str, dict[str, float]]) -> None:
-    """Where the cores go: at 50 % of hello's rate, a webhook request may cost twice hello's CPU."""
+    """Where the cores go (median of rounds): at 50 % of hello's rate, a webhook request may cost twice hello's."""
     cores = os.cpu_count() or 1
     for name, parts in cpu.items():
         total = sum(parts.values())
@@ -292,20 +334,26 @@ def report_cpu(cpu: dict[str, dict[str, float]]) -> None:
           f"ratio from CPU per request {hello / webhook:.0%} (steadier than req/s when neighbours load the machine)")
 
 
-def report(results, replies, args, setting, compared) -> None:
-    (h_rps, h50, h99), (w_rps, w50, w99) = results["hello"], results["webhook"]
-    ratio = w_rps / h_rps
+def report(rps, latency, replies, args, setting, compared, repeats: int) -> None:
+    ratios = [w / h for h, w in zip(rps["hello"], rps["webhook"])]
+    h_rps, w_rps, ratio = (statistics.median(values) for values in (rps["hello"], rps["webhook"], ratios))
+    (h50, h99), (w50, w99) = ((percentile(latency[name], 50), percentile(latency[name], 99)) for name in APPS_NAMES)
     if compared:
         print(f"throughput, wrk -t2 -c{args.connections} {args.seconds}s, each pair under the same gunicorn setting:")
-        for each, rps in compared.items():
-            print(f"  {str(each):28} hello {rps['hello']:>7.0f}  webhook {rps['webhook']:>6.0f}  "
-                  f"ratio {rps['webhook'] / rps['hello']:.0%}")
+        for each, pair in compared.items():
+            print(f"  {str(each):28} hello {pair['hello']:>7.0f}  webhook {pair['webhook']:>6.0f}  "
+                  f"ratio {pair['webhook'] / pair['hello']:.0%}")
     print(f"database {args.database}; gunicorn {setting} --preload; wrk -t2 -c{args.connections} "
-          f"{args.seconds}s; fixed {args.rate:.0f} req/s")
-    print(f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
+          f"{args.seconds}s x {args.rounds} rounds, alternating; fixed {args.rate:.0f} req/s")
+    for n, (h, w) in enumerate(zip(rps["hello"], rps["webhook"]), 1):
+        print(f"  round {n}: hello {h:>7.0f}  webhook {w:>6.0f} req/s  ratio {w / h:.0%}")
+    if repeats:
+        print(f"  note: {repeats} measured requests repeated a MessageSid (the requests file was too short)")
+    print(f"{'median of rounds':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
     print(f"{'bare Flask hello':22}{h_rps:>10.0f}{h50:>10.2f}{h99:>10.2f}")
     print(f"{'WhatsApp webhook':22}{w_rps:>10.0f}{w50:>10.2f}{w99:>10.2f}")
-    print(f"throughput ratio webhook/hello: {ratio:.0%} (target ≥ {TARGETS['ratio']:.0%})")
+    print(f"throughput ratio webhook/hello, median of rounds: {ratio:.0%}, range {min(ratios):.0%}–{max(ratios):.0%} "
+          f"(target ≥ {TARGETS['ratio']:.0%})")
     print(f"webhook p99 at {args.rate:.0f} req/s: {w99:.1f} ms (target < {TARGETS['p99_ms']:.0f} ms)")
     for kind, values in replies.items():
         print(f"inbound→reply at fake Twilio, one worker, {kind}, {len(values)} messages: "

@@ -1,5 +1,6 @@
 -- wrk script for bench/webhook.py: POST pre-signed Twilio forms, one line per request ("signature<TAB>body").
--- Threads take every n-th line so no MessageSid is sent twice (a repeat would take the cheap duplicate path).
+-- Threads take every n-th line from the given offset, so no MessageSid is sent twice (a repeat would take the
+-- cheap duplicate path); bench/webhook.py moves the offset on after each run.
 local counter = 0
 local lines, idx, step, path = {}, 1, 1, "/"
 
@@ -11,7 +12,8 @@ end
 function init(args)
   path, step = args[2], tonumber(args[3])
   for line in io.lines(args[1]) do lines[#lines + 1] = line end
-  idx = tid + 1
+  idx = (tonumber(args[4]) or 0) + tid + 1
+  if idx > #lines then idx = ((idx - 1) % #lines) + 1 end
 end
 
 function request()
