@@ -33,6 +33,8 @@ def load(name: str):
      "Hormat saya,\nYusuf"),
     ("cp1252_no_message_id.eml", "agus.lubuk@yahoo.com", "Berapa inflasi “beras” bulan lalu? Harga naik 5€ per kilo…"),
     ("encoded_words.eml", "nur.aisyah@gmail.com", "Mohon data penduduk per kelurahan."),
+    ("thunderbird_bottom.eml", "rudi.hartono77@gmail.com", "Tahun 2025, untuk semua kecamatan di Kota Lubuklinggau."),
+    ("gmail_inline_id.eml", "maya.sari.llg@gmail.com", "2023 dan 2024.\n\nYa, per kategori KBLI."),
 ])
 def test_reply_text_is_the_citizens_own_words(name, sender, reply):
     """Quotes, quote headers and phone footers are gone; charsets and transfer encodings are decoded."""
@@ -121,9 +123,21 @@ def test_bounce_names_our_message_and_the_reason():
     ("Data:\n-penduduk\n-kemiskinan", "Data:\n- penduduk\n- kemiskinan"),
     ("Terima kasih\n\nDikirim dari Yahoo Mail di Android", "Terima kasih"),
     ("Nothing quoted here.", "Nothing quoted here."),
+    ("On Mon, 23 Nov 2026 at 10:00, PST <ipds1674@bps.go.id> wrote:\n> Nama lengkap?\n\nBudi Santoso\n\n"
+     "Sent from my iPhone", "Budi Santoso"),
+    ("Halo,\n\nPada Sen, 23 Nov 2026 pukul 10.00 PST\n<ipds1674@bps.go.id> menulis:\n> Tahun berapa?\n\n\n2025\n"
+     "> Kecamatan?\nBarat\nTimur\n> Salam, PST", "Halo,\n\n2025\n\nBarat\nTimur"),
+    ("Pada Sen, 23 Nov 2026 pukul 10.00 PST menulis:\n> Tahun?\n2025\n-- \nBudi\n\n-----Original Message-----\n"
+     "From: PST\nSent: Senin\nTo: Budi\nlama", "2025"),
+    ("On Mon, 23 Nov 2026 at 10:00, PST wrote:\n> Tahun?\n2025\n\nOn Sun, 22 Nov 2026, Budi wrote:\nlama tanpa >",
+     "2025"),
+    ("Ya.\n\nDari: PST <ipds1674@bps.go.id>\nDikirim: Selasa\nKepada: x\nPerihal: y\n\nlama\n> kutipan\nlama juga", "Ya."),
 ])
 def test_strip_reply(text, reply):
-    """Quote headers in English and Indonesian, signatures and phone footers are cut; list items stay."""
+    """Quote headers in English and Indonesian, signatures and phone footers are cut; list items stay.
+
+    Below an "On … wrote:" header, text written under or between the ``>`` quotes is kept (one
+    paragraph per answer); an Outlook history (unquoted, under a From:/Sent: block) is not."""
     assert strip_reply(text) == reply
 
 
@@ -132,6 +146,14 @@ def test_html_to_text_keeps_structure_and_marks_quotes():
     text = html_to_text('<p>Halo</p><ul><li>satu</li><li>dua</li></ul>baris<br>baru <a href="https://bps.go.id">web'
                         '</a><blockquote>lama</blockquote><style>p{}</style>')
     assert text == "Halo\n\n- satu\n- dua\nbaris\nbaru web (https://bps.go.id)\n> lama"
+
+
+def test_gmail_html_answers_between_quotes_are_kept():
+    """Gmail's quote container holds the quoted questions and the answers typed between them."""
+    markup = ('<div dir="ltr">Halo</div><div class="gmail_quote"><div class="gmail_attr">On Mon, Nov 23, 2026 at '
+              '10:00 AM PST &lt;ipds1674@bps.go.id&gt; wrote:<br></div><blockquote class="gmail_quote">Tahun berapa?'
+              '</blockquote><div>2025</div><blockquote class="gmail_quote">lama<br>lama</blockquote></div>')
+    assert strip_reply(html_to_text(markup)) == "Halo\n\n2025"
 
 
 @pytest.mark.parametrize("payload, charset, text", [

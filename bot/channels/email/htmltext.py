@@ -1,6 +1,8 @@
 """HTML-only mail to plain text: enough structure (paragraphs, line breaks, list items, links) for the
-engine and the officer to read, no markup. Quoted history in ``<blockquote>`` and Gmail/Outlook quote
-containers is marked with ``> `` so the reply stripper removes it like plain-text quotes."""
+engine and the officer to read, no markup. Quoted history in ``<blockquote>`` and Yahoo/Thunderbird/Outlook
+quote containers is marked with ``> `` so the reply stripper removes it like plain-text quotes. Gmail's
+``div.gmail_quote`` is not: it holds the "On … wrote:" line, the quoted ``<blockquote>`` and any
+answers typed between them, which are the citizen's own words (see :mod:`.quotes`)."""
 from __future__ import annotations
 
 import html
@@ -10,7 +12,7 @@ from html.parser import HTMLParser
 _BLOCK = {"p", "div", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "section", "article",
           "header", "footer"}
 _SKIP = {"style", "script", "head", "title"}
-_QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "divRplyFwdMsg")
+_QUOTE_CLASSES = ("yahoo_quoted", "moz-cite-prefix", "divRplyFwdMsg")  # containers of quoted history only
 
 
 class _Converter(HTMLParser):

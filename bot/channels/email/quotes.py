@@ -4,8 +4,12 @@ email-reply-parser knows English "On … wrote:" and ``>`` quotes; citizens here
 Indonesian Gmail ("Pada … menulis:"), Outlook ("From:/Sent:" or "Dari:/Dikirim:" blocks, "-----Original
 Message-----"), Apple Mail and Thunderbird, and phones add "Sent from my iPhone"/"Dikirim dari …". So we
 first cut at the earliest such header ourselves (it may be wrapped over up to three lines), then let
-email-reply-parser clean what is left. Interleaved answers below a quote header are not recovered;
-the officer always has the original mail.
+email-reply-parser clean what is left.
+
+Below an "On … wrote:" header whose history is ``>``-quoted, unquoted lines are the citizen's too:
+Thunderbird replies below the quote by default, and some people answer between the quoted
+questions. Those lines are kept (after any top part, without the quoted questions: the officer
+has the original mail for context); the history itself, a nested header and a signature are not.
 """
 from __future__ import annotations
 
@@ -45,6 +49,30 @@ def _quote_start(lines: list[str]) -> int | None:
     return None
 
 
+def _below_quote(lines: list[str]) -> list[str]:
+    """Unquoted lines written below or between ``>`` quotes, when ``lines`` starts at a "wrote:" header."""
+    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith(">")), None)
+    if first is None or first > 4 or any(_SEPARATOR.match(line) or _HEADER_FIELD.match(line) for line in lines[:first]):
+        return []  # not a ">" history (Outlook's unquoted history starts with a From:/Sent: block)
+    own: list[str] = []
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if line.lstrip().startswith(">") or not line.strip():
+            if own and own[-1].strip():
+                own.append("")  # one blank line between answers (to different questions) and paragraphs
+            continue
+        if _quote_start(lines[i:i + 4]) == 0:  # a further history (forwarded or an unquoted older thread)
+            break
+        own.append(line)
+    return _cut_footer(own)
+
+
+def _trim(lines: list[str]) -> list[str]:
+    """Without blank lines at either end."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return lines[filled[0]:filled[-1] + 1] if filled else []
+
+
 def _cut_footer(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if _SIGNATURE.match(line) or (_MOBILE_FOOTER.match(line) and len(lines) - i <= 3):
@@ -56,9 +84,11 @@ def strip_reply(text: str) -> str:
     """The citizen's own words of a mail body (the whole text when nothing looks quoted)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = _quote_start(lines)
+    below = _below_quote(lines[start:]) if start is not None else []
     if start is not None:
         lines = lines[:start]
-    lines = _cut_footer(lines)
+    lines, below = _trim(_cut_footer(lines)), _trim(below)
+    lines = [*lines, "", *below] if lines and below else lines or below
     while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(">")):
         lines.pop()
     # email-reply-parser takes any line starting "-word" for a signature: keep "-data penduduk" list items.
