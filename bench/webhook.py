@@ -1,7 +1,7 @@
 """WhatsApp webhook speed: throughput against a bare Flask endpoint, latency at 200 req/s, inbound→reply.
 
 Run: .venv/bin/python bench/webhook.py [--workers 3] [--worker-class gthread --threads 8] [--seconds 10]
-[--rounds 3] [--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
+[--rounds 3] [--ladder] [--database sqlite] [--compare sync:2,sync:3,sync:4,gthread:2x4]
 Everything is started here on loopback: a private redis-server, the fake Twilio, a new database
 on the test PostgreSQL server (or a SQLite file), and gunicorn with the same settings for both apps:
 the real webhook (signature, store, commit, enqueue, empty TwiML) and a bare Flask "hello" that
@@ -9,7 +9,9 @@ returns the same TwiML. Load: ``wrk`` for throughput, in rounds that alternate h
 with both servers up (other load on a shared machine then hits both alike; medians reported, and
 every measured webhook request carries a new MessageSid), an open-loop Python generator for the fixed
 rate (latency measured from each request's scheduled time, so a stall is not hidden), then one RQ
-worker for the inbound→reply time seen at the fake Twilio. ``--compare`` first measures the
+worker for the inbound→reply time seen at the fake Twilio. ``--ladder`` adds, in the same rounds,
+the real app cut short after the signature check and parse, and after the commit without the RQ
+job: where the webhook's cost goes. ``--compare`` first measures the
 throughput of both apps under each listed gunicorn setting (each pair with the same setting).
 """
 from __future__ import annotations
@@ -45,6 +47,12 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 TARGETS = {"ratio": 0.5, "p99_ms": 25.0, "reply_p95_ms": 300.0}
 APPS = (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app"))
 APPS_NAMES = tuple(name for name, _ in APPS)
+# --ladder: where the webhook's cost goes, each step the real code cut short after one more stage
+LADDER = (("hello", "bench.webhook:hello_app()"), ("checked", "bench.webhook:checked_app()"),
+          ("stored", "bench.webhook:stored_app()"), ("webhook", "wsgi:app"))
+LADDER_STEPS = {"checked": "webhook up to the signature check and parse, no storing",
+                "stored": "webhook up to the commit, no RQ job"}
+STORES = {"stored", "webhook"}  # these need a new MessageSid on every measured request
 WEBHOOK_RPS_CEILING = 2500  # sizes the requests file: more than the webhook's req/s on a small machine
 
 
@@ -54,6 +62,39 @@ def hello_app():
 
     app = Flask("hello")
     app.add_url_rule(WEBHOOK, "hello", lambda: Response(EMPTY_TWIML, content_type="text/xml"), methods=["POST"])
+    return app
+
+
+def checked_app():
+    """Ladder step 1: the real app, but the webhook view stops after the signature check and parse."""
+    from flask import Response, request
+
+    from bot import clock, create_app
+    from bot.channels.whatsapp.inbound import parse
+    from bot.channels.whatsapp.signature import twilio_signed
+
+    app = create_app()
+
+    @twilio_signed
+    def checked():
+        parse(request.form, clock.now())
+        return Response(EMPTY_TWIML, content_type="text/xml")
+
+    app.view_functions["whatsapp.whatsapp"] = checked
+    return app
+
+
+def stored_app():
+    """Ladder step 2: the real webhook, but its group commit only stores (no RQ job is enqueued)."""
+    from bot import create_app, inbox
+    from bot.channels.whatsapp.intake import TextIntake
+
+    class StoreOnly(TextIntake):
+        def _write(self, batch):
+            return inbox.commit_unresolved_many(self.connection.engine, batch, self.connection)
+
+    app = create_app()
+    app.extensions["whatsapp_texts"] = StoreOnly(app)
     return app
 
 
@@ -119,8 +160,8 @@ def throughput(setting: Setting, requests: Requests, args, tmp: Path) -> dict[st
     for name, target in APPS:
         server = Gunicorn(target, setting, tmp / f"{name}.log")
         try:
-            wrk(server.port, requests, 2, args.connections, fresh=name == "webhook")
-            out[name] = wrk(server.port, requests, args.seconds, args.connections, fresh=name == "webhook")
+            wrk(server.port, requests, 2, args.connections, fresh=name in STORES)
+            out[name] = wrk(server.port, requests, args.seconds, args.connections, fresh=name in STORES)
         finally:
             server.stop()
     return out
@@ -148,11 +189,11 @@ def rounds(servers: dict[str, Gunicorn], requests: Requests, groups, args) -> tu
     rps: dict[str, list[float]] = {name: [] for name in servers}
     cpu: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
     for name, server in servers.items():
-        wrk(server.port, requests, 2, args.connections, fresh=name == "webhook")  # warm-up (not counted)
+        wrk(server.port, requests, 2, args.connections, fresh=name in STORES)  # warm-up (not counted)
     for _ in range(args.rounds):
         for name, server in servers.items():
             with Meter(groups(server)) as meter:
-                rate = wrk(server.port, requests, args.seconds, args.connections, fresh=name == "webhook")
+                rate = wrk(server.port, requests, args.seconds, args.connections, fresh=name in STORES)
             rps[name].append(rate)
             cpu[name].append(meter.per_request(rate * args.seconds))
     medians = {name: {group: statistics.median(each[group] for each in samples) for group in samples[0]}
@@ -251,6 +292,8 @@ def main() -> None:
                         "e.g. sync:2,sync:3,sync:4,gthread:2x4")
     parser.add_argument("--seconds", type=int, default=10, help="length of one wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="alternating wrk runs per app; medians reported")
+    parser.add_argument("--ladder", action="store_true", help="also time the webhook cut short after the check "
+                        "(signature, parse) and after the commit (no enqueue), in the same rounds")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--replies", type=int, default=100, help="messages timed inbound→reply, per kind")
@@ -273,7 +316,8 @@ def main() -> None:
         url = env["PUBLIC_BASE_URL"] + WEBHOOK
         pool = [f"+62812{n:07d}" for n in range(1000)]  # returning citizens, as in real traffic
         steady_count = int(args.rate * args.seconds)
-        runs = args.rounds + len(list(filter(None, args.compare.split(","))))  # webhook wrk runs, each after 2 s warm-up
+        runs = (args.rounds * (1 + args.ladder)  # wrk runs that need new sids, each after 2 s warm-up
+                + len(list(filter(None, args.compare.split(",")))))
         total = WEBHOOK_RPS_CEILING * (args.seconds + 2) * runs + steady_count
         payloads = [signed(fake.auth_token, url, form(pool[i % len(pool)])) for i in range(total)]
         requests = Requests(tmp / "requests.tsv", len(payloads) - steady_count)
@@ -283,10 +327,10 @@ def main() -> None:
         setting = Setting((args.worker_class, args.workers, args.threads))
         compared = {s: throughput(s, requests, args, tmp)
                     for s in map(Setting.parse, filter(None, args.compare.split(",")))}
-        servers = {name: Gunicorn(target, setting, tmp / f"{name}.log") for name, target in APPS}
+        servers = {name: Gunicorn(target, setting, tmp / f"{name}.log") for name, target in (LADDER if args.ladder else APPS)}
         try:
             rps, cpu = rounds(servers, requests, lambda server: meter_groups(server, redis, database_url), args)
-            latency = {name: fixed_rate(server.port, steady, args.rate) for name, server in servers.items()}
+            latency = {name: fixed_rate(servers[name].port, steady, args.rate) for name in APPS_NAMES}
         finally:
             for server in servers.values():
                 server.stop()
@@ -345,8 +389,12 @@ def report(rps, latency, replies, args, setting, compared, repeats: int) -> None
                   f"ratio {pair['webhook'] / pair['hello']:.0%}")
     print(f"database {args.database}; gunicorn {setting} --preload; wrk -t2 -c{args.connections} "
           f"{args.seconds}s x {args.rounds} rounds, alternating; fixed {args.rate:.0f} req/s")
-    for n, (h, w) in enumerate(zip(rps["hello"], rps["webhook"]), 1):
-        print(f"  round {n}: hello {h:>7.0f}  webhook {w:>6.0f} req/s  ratio {w / h:.0%}")
+    for n in range(args.rounds):
+        print(f"  round {n + 1}: " + "  ".join(f"{name} {rps[name][n]:>5.0f}" for name in rps)
+              + f" req/s; ratio {ratios[n]:.0%}")
+    for name in (name for name in LADDER_STEPS if name in rps):  # the webhook cut short: median ratio to hello
+        steps = [value / h for h, value in zip(rps["hello"], rps[name])]
+        print(f"  {LADDER_STEPS[name]}: {statistics.median(rps[name]):.0f} req/s, {statistics.median(steps):.0%} of hello")
     if repeats:
         print(f"  note: {repeats} measured requests repeated a MessageSid (the requests file was too short)")
     print(f"{'median of rounds':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
