@@ -37,65 +37,22 @@ sys.path.insert(0, str(ROOT))
 from twilio.request_validator import RequestValidator  # noqa: E402
 
 from bench.cputime import Meter, postgres_backends, with_children  # noqa: E402
+from bench.webhook_apps import WEBHOOK  # noqa: E402
 from tests.support import postgres  # noqa: E402
 from tests.support.fake_twilio import FakeTwilio  # noqa: E402
 from tests.support.ports import HOST, accepts, free_port, spawn, stop_process, wait_until  # noqa: E402
 from tests.support.redis_server import RedisServer  # noqa: E402
 
-WEBHOOK = "/webhooks/twilio/whatsapp"
-EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 TARGETS = {"ratio": 0.5, "p99_ms": 25.0, "reply_p95_ms": 300.0}
-APPS = (("hello", "bench.webhook:hello_app()"), ("webhook", "wsgi:app"))
+APPS = (("hello", "bench.webhook_apps:hello_app()"), ("webhook", "wsgi:app"))
 APPS_NAMES = tuple(name for name, _ in APPS)
 # --ladder: where the webhook's cost goes, each step the real code cut short after one more stage
-LADDER = (("hello", "bench.webhook:hello_app()"), ("checked", "bench.webhook:checked_app()"),
-          ("stored", "bench.webhook:stored_app()"), ("webhook", "wsgi:app"))
+LADDER = (("hello", "bench.webhook_apps:hello_app()"), ("checked", "bench.webhook_apps:checked_app()"),
+          ("stored", "bench.webhook_apps:stored_app()"), ("webhook", "wsgi:app"))
 LADDER_STEPS = {"checked": "webhook up to the signature check and parse, no storing",
                 "stored": "webhook up to the commit, no RQ job"}
 STORES = {"stored", "webhook"}  # these need a new MessageSid on every measured request
 WEBHOOK_RPS_CEILING = 2500  # sizes the requests file: more than the webhook's req/s on a small machine
-
-
-def hello_app():
-    """The baseline: a bare Flask POST endpoint answering the same TwiML (gunicorn 'bench.webhook:hello_app()')."""
-    from flask import Flask, Response
-
-    app = Flask("hello")
-    app.add_url_rule(WEBHOOK, "hello", lambda: Response(EMPTY_TWIML, content_type="text/xml"), methods=["POST"])
-    return app
-
-
-def checked_app():
-    """Ladder step 1: the real app, but the webhook view stops after the signature check and parse."""
-    from flask import Response, request
-
-    from bot import clock, create_app
-    from bot.channels.whatsapp.inbound import parse
-    from bot.channels.whatsapp.signature import twilio_signed
-
-    app = create_app()
-
-    @twilio_signed
-    def checked():
-        parse(request.form, clock.now())
-        return Response(EMPTY_TWIML, content_type="text/xml")
-
-    app.view_functions["whatsapp.whatsapp"] = checked
-    return app
-
-
-def stored_app():
-    """Ladder step 2: the real webhook, but its group commit only stores (no RQ job is enqueued)."""
-    from bot import create_app, inbox
-    from bot.channels.whatsapp.intake import TextIntake
-
-    class StoreOnly(TextIntake):
-        def _write(self, batch):
-            return inbox.commit_unresolved_many(self.connection.engine, batch, self.connection)
-
-    app = create_app()
-    app.extensions["whatsapp_texts"] = StoreOnly(app)
-    return app
 
 
 def form(number: str, text: str = "halo, saya mau tanya data kemiskinan") -> dict[str, str]:
