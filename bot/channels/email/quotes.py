@@ -38,15 +38,19 @@ def _is_header_block(lines: list[str], i: int) -> bool:
     return fields >= 2
 
 
+def _header_at(lines: list[str], i: int) -> bool:
+    """Whether a quote header (separator, Outlook block, "On … wrote:" over 1–3 lines) starts at line ``i``."""
+    if _SEPARATOR.match(lines[i]) or _is_header_block(lines, i):
+        return True
+    for span in (1, 2, 3):
+        joined = " ".join(part.strip() for part in lines[i:i + span])
+        if _WROTE.match(joined) and (span == 1 or not _WROTE.match(lines[i + span - 1].strip())):
+            return True
+    return False
+
+
 def _quote_start(lines: list[str]) -> int | None:
-    for i, line in enumerate(lines):
-        if _SEPARATOR.match(line) or _is_header_block(lines, i):
-            return i
-        for span in (1, 2, 3):
-            joined = " ".join(part.strip() for part in lines[i:i + span])
-            if _WROTE.match(joined) and (span == 1 or not _WROTE.match(lines[i + span - 1].strip())):
-                return i
-    return None
+    return next((i for i in range(len(lines)) if _header_at(lines, i)), None)
 
 
 def _below_quote(lines: list[str]) -> list[str]:
@@ -61,7 +65,7 @@ def _below_quote(lines: list[str]) -> list[str]:
             if own and own[-1].strip():
                 own.append("")  # one blank line between answers (to different questions) and paragraphs
             continue
-        if _quote_start(lines[i:i + 4]) == 0:  # a further history (forwarded or an unquoted older thread)
+        if _header_at(lines, i):  # a further history (forwarded or an unquoted older thread)
             break
         own.append(line)
     return _cut_footer(own)
@@ -84,9 +88,9 @@ def strip_reply(text: str) -> str:
     """The citizen's own words of a mail body (the whole text when nothing looks quoted)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = _quote_start(lines)
-    below = _below_quote(lines[start:]) if start is not None else []
+    below: list[str] = []
     if start is not None:
-        lines = lines[:start]
+        lines, below = lines[:start], _below_quote(lines[start:])
     lines, below = _trim(_cut_footer(lines)), _trim(below)
     lines = [*lines, "", *below] if lines and below else lines or below
     while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(">")):
