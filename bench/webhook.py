@@ -17,6 +17,7 @@ throughput of both apps under each listed gunicorn setting (each pair with the s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import queue
@@ -29,6 +30,7 @@ import threading
 import time
 import urllib.parse
 import uuid
+from typing import Iterator, Optional
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,17 +113,24 @@ class Requests:
         self.offset = (self.offset + count) % self.lines
 
 
-def throughput(setting: Setting, requests: Requests, args, tmp: Path) -> dict[str, float]:
-    """wrk req/s of hello, then of the webhook, both under ``setting`` (2 s warm-up each, not counted)."""
-    out = {}
-    for name, target in APPS:
-        server = Gunicorn(target, setting, tmp / f"{name}.log")
-        try:
-            wrk(server.port, requests, 2, args.connections, fresh=name in STORES)
-            out[name] = wrk(server.port, requests, args.seconds, args.connections, fresh=name in STORES)
-        finally:
+@contextlib.contextmanager
+def serving(apps, setting: Setting, tmp: Path) -> Iterator[dict[str, Gunicorn]]:
+    """Each of ``apps`` (name, gunicorn target) up under ``setting`` for the block."""
+    servers: dict[str, Gunicorn] = {}
+    try:
+        for name, target in apps:
+            servers[name] = Gunicorn(target, setting, tmp / f"{name}.log")
+        yield servers
+    finally:
+        for server in servers.values():
             server.stop()
-    return out
+
+
+def throughput(setting: Setting, requests: Requests, args, tmp: Path) -> dict[str, float]:
+    """wrk req/s of hello and of the webhook, both under ``setting``: one round (2 s warm-up, not counted)."""
+    with serving(APPS, setting, tmp) as servers:
+        rps, _ = rounds(servers, requests, lambda server: {}, args, count=1)
+    return {name: values[0] for name, values in rps.items()}
 
 
 def wrk(port: int, requests: Requests, seconds: int, connections: int, fresh: bool = True) -> float:
@@ -138,8 +147,9 @@ def wrk(port: int, requests: Requests, seconds: int, connections: int, fresh: bo
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def rounds(servers: dict[str, Gunicorn], requests: Requests, groups, args) -> tuple[dict, dict]:
-    """``args.rounds`` rounds of hello then webhook, both servers up: a neighbour's load hits both alike.
+def rounds(servers: dict[str, Gunicorn], requests: Requests, groups, args, count: Optional[int] = None
+           ) -> tuple[dict, dict]:
+    """``count`` (default ``args.rounds``) rounds of every app in turn, all up: other load hits them alike.
 
     Returns req/s per app per round and the median CPU per request per app and process group.
     """
@@ -147,7 +157,7 @@ def rounds(servers: dict[str, Gunicorn], requests: Requests, groups, args) -> tu
     cpu: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
     for name, server in servers.items():
         wrk(server.port, requests, 2, args.connections, fresh=name in STORES)  # warm-up (not counted)
-    for _ in range(args.rounds):
+    for _ in range(count or args.rounds):
         for name, server in servers.items():
             with Meter(groups(server)) as meter:
                 rate = wrk(server.port, requests, args.seconds, args.connections, fresh=name in STORES)
@@ -273,8 +283,8 @@ def main() -> None:
         url = env["PUBLIC_BASE_URL"] + WEBHOOK
         pool = [f"+62812{n:07d}" for n in range(1000)]  # returning citizens, as in real traffic
         steady_count = int(args.rate * args.seconds)
-        runs = (args.rounds * (1 + args.ladder)  # wrk runs that need new sids, each after 2 s warm-up
-                + len(list(filter(None, args.compare.split(",")))))
+        compare = [Setting.parse(each) for each in filter(None, args.compare.split(","))]
+        runs = args.rounds * (1 + args.ladder) + len(compare)  # wrk runs that need new sids, each after 2 s warm-up
         total = WEBHOOK_RPS_CEILING * (args.seconds + 2) * runs + steady_count
         payloads = [signed(fake.auth_token, url, form(pool[i % len(pool)])) for i in range(total)]
         requests = Requests(tmp / "requests.tsv", len(payloads) - steady_count)
@@ -282,15 +292,10 @@ def main() -> None:
         steady = payloads[requests.lines:]
 
         setting = Setting((args.worker_class, args.workers, args.threads))
-        compared = {s: throughput(s, requests, args, tmp)
-                    for s in map(Setting.parse, filter(None, args.compare.split(",")))}
-        servers = {name: Gunicorn(target, setting, tmp / f"{name}.log") for name, target in (LADDER if args.ladder else APPS)}
-        try:
+        compared = {each: throughput(each, requests, args, tmp) for each in compare}
+        with serving(LADDER if args.ladder else APPS, setting, tmp) as servers:
             rps, cpu = rounds(servers, requests, lambda server: meter_groups(server, redis, database_url), args)
             latency = {name: fixed_rate(servers[name].port, steady, args.rate) for name in APPS_NAMES}
-        finally:
-            for server in servers.values():
-                server.stop()
         redis.client().flushall()  # the load's jobs are not part of the reply latency test
 
         citizens = registered_citizens(args.replies)
@@ -336,7 +341,8 @@ def report_cpu(cpu: dict[str, dict[str, float]]) -> None:
 
 
 def report(rps, latency, replies, args, setting, compared, repeats: int) -> None:
-    ratios = [w / h for h, w in zip(rps["hello"], rps["webhook"])]
+    shares = {name: [value / h for h, value in zip(rps["hello"], values)] for name, values in rps.items()}
+    ratios = shares["webhook"]
     h_rps, w_rps, ratio = (statistics.median(values) for values in (rps["hello"], rps["webhook"], ratios))
     (h50, h99), (w50, w99) = ((percentile(latency[name], 50), percentile(latency[name], 99)) for name in APPS_NAMES)
     if compared:
@@ -350,8 +356,8 @@ def report(rps, latency, replies, args, setting, compared, repeats: int) -> None
         print(f"  round {n + 1}: " + "  ".join(f"{name} {rps[name][n]:>5.0f}" for name in rps)
               + f" req/s; ratio {ratios[n]:.0%}")
     for name in (name for name in LADDER_STEPS if name in rps):  # the webhook cut short: median ratio to hello
-        steps = [value / h for h, value in zip(rps["hello"], rps[name])]
-        print(f"  {LADDER_STEPS[name]}: {statistics.median(rps[name]):.0f} req/s, {statistics.median(steps):.0%} of hello")
+        print(f"  {LADDER_STEPS[name]}: {statistics.median(rps[name]):.0f} req/s, "
+              f"{statistics.median(shares[name]):.0%} of hello")
     if repeats:
         print(f"  note: {repeats} measured requests repeated a MessageSid (the requests file was too short)")
     print(f"{'median of rounds':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}   (p50/p99 at {args.rate:.0f} req/s)")
