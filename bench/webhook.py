@@ -10,8 +10,9 @@ with both servers up (other load on a shared machine then hits both alike; media
 every measured webhook request carries a new MessageSid), an open-loop Python generator for the fixed
 rate (latency measured from each request's scheduled time, so a stall is not hidden), then one RQ
 worker for the inbound→reply time seen at the fake Twilio. ``--ladder`` adds, in the same rounds,
-the real app cut short after the signature check and parse, and after the commit without the RQ
-job: where the webhook's cost goes. ``--compare`` first measures the
+the floor of any store-first design (hello plus one committed row, PostgreSQL), and the real app
+cut short after the signature check and parse, and after the commit without the RQ job: where the
+webhook's cost goes. ``--compare`` first measures the
 throughput of both apps under each listed gunicorn setting (each pair with the same setting).
 """
 from __future__ import annotations
@@ -49,11 +50,13 @@ TARGETS = {"ratio": 0.5, "p99_ms": 25.0, "reply_p95_ms": 300.0}
 APPS = (("hello", "bench.webhook_apps:hello_app()"), ("webhook", "wsgi:app"))
 APPS_NAMES = tuple(name for name, _ in APPS)
 # --ladder: where the webhook's cost goes, each step the real code cut short after one more stage
-LADDER = (("hello", "bench.webhook_apps:hello_app()"), ("checked", "bench.webhook_apps:checked_app()"),
+LADDER = (("hello", "bench.webhook_apps:hello_app()"), ("floor", "bench.webhook_apps:floor_app()"),
+          ("checked", "bench.webhook_apps:checked_app()"),
           ("stored", "bench.webhook_apps:stored_app()"), ("webhook", "wsgi:app"))
-LADDER_STEPS = {"checked": "webhook up to the signature check and parse, no storing",
+LADDER_STEPS = {"floor": "floor: bare hello + one committed row (no check, ORM or Redis)",
+                "checked": "webhook up to the signature check and parse, no storing",
                 "stored": "webhook up to the commit, no RQ job"}
-STORES = {"stored", "webhook"}  # these need a new MessageSid on every measured request
+STORES = {"floor", "stored", "webhook"}  # these need a new MessageSid on every measured request
 WEBHOOK_RPS_CEILING = 2500  # sizes the requests file: more than the webhook's req/s on a small machine
 
 
@@ -284,7 +287,9 @@ def main() -> None:
         pool = [f"+62812{n:07d}" for n in range(1000)]  # returning citizens, as in real traffic
         steady_count = int(args.rate * args.seconds)
         compare = [Setting.parse(each) for each in filter(None, args.compare.split(","))]
-        runs = args.rounds * (1 + args.ladder) + len(compare)  # wrk runs that need new sids, each after 2 s warm-up
+        apps = [(name, target) for name, target in (LADDER if args.ladder else APPS)
+                if name != "floor" or args.database == "postgresql"]  # the floor is written for PostgreSQL
+        runs = args.rounds * len(STORES.intersection(dict(apps))) + len(compare)  # wrk runs needing new sids
         total = WEBHOOK_RPS_CEILING * (args.seconds + 2) * runs + steady_count
         payloads = [signed(fake.auth_token, url, form(pool[i % len(pool)])) for i in range(total)]
         requests = Requests(tmp / "requests.tsv", len(payloads) - steady_count)
@@ -293,7 +298,7 @@ def main() -> None:
 
         setting = Setting((args.worker_class, args.workers, args.threads))
         compared = {each: throughput(each, requests, args, tmp) for each in compare}
-        with serving(LADDER if args.ladder else APPS, setting, tmp) as servers:
+        with serving(apps, setting, tmp) as servers:
             rps, cpu = rounds(servers, requests, lambda server: meter_groups(server, redis, database_url), args)
             latency = {name: fixed_rate(servers[name].port, steady, args.rate) for name in APPS_NAMES}
         redis.client().flushall()  # the load's jobs are not part of the reply latency test

@@ -5,6 +5,9 @@
 """
 from __future__ import annotations
 
+import os
+import threading
+
 from flask import Flask, Response
 
 WEBHOOK = "/webhooks/twilio/whatsapp"
@@ -15,6 +18,33 @@ def hello_app():
     """The baseline: a bare Flask POST endpoint answering the same TwiML as the webhook."""
     app = Flask("hello")
     app.add_url_rule(WEBHOOK, "hello", lambda: Response(EMPTY_TWIML, content_type="text/xml"), methods=["POST"])
+    return app
+
+
+def floor_app():
+    """Ladder step 0, the floor of any store-first webhook: hello plus one committed row per request.
+
+    No signature check, no parsing beyond the MessageSid, no ORM, no Redis: one prepared
+    ``INSERT … ON CONFLICT DO NOTHING`` of the sid into a one-column table, in autocommit, on a
+    psycopg connection each thread keeps. PostgreSQL only (the production database)."""
+    import psycopg
+    from flask import request
+
+    from tests.support.postgres import libpq_url
+
+    url, local = libpq_url(os.environ["DATABASE_URL"]), threading.local()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_floor (sid text PRIMARY KEY)")
+
+    def stored():
+        if getattr(local, "conn", None) is None:  # made after gunicorn's fork, one per thread
+            local.conn = psycopg.connect(url, autocommit=True)
+        local.conn.execute("INSERT INTO bench_floor (sid) VALUES (%s) ON CONFLICT DO NOTHING",
+                           (request.form["MessageSid"],), prepare=True)
+        return Response(EMPTY_TWIML, content_type="text/xml")
+
+    app = Flask("floor")
+    app.add_url_rule(WEBHOOK, "floor", stored, methods=["POST"])
     return app
 
 
