@@ -33,6 +33,16 @@ def test_inbound_is_stored_with_e164_address_and_profile_name(wa_app, wa_client,
     assert identity.display_name == "Rina Wati" and identity.last_inbound_at is not None
 
 
+def test_control_characters_are_dropped_not_refused(wa_app, wa_client, fake_twilio):
+    """A NUL (which PostgreSQL text cannot hold) in Body or ProfileName: stored without it, 200, answered."""
+    form = inbound_form("halo\x00 data\x07 inflasi\nbaris dua", ProfileName="Bu\x00di")
+    assert post_signed(wa_client, fake_twilio.auth_token, form).status_code == 200
+    (message,) = rows(wa_app, Message)
+    assert message.body == "halo data inflasi\nbaris dua" and message.meta["profile_name"] == "Budi"
+    run_worker(wa_app)
+    assert len(fake_twilio.wait_for(1)) == 1
+
+
 @pytest.mark.parametrize("change, problem", [
     ({"MessageSid": None}, b"MessageSid is missing"),
     ({"MessageSid": "not-a-sid"}, b"MessageSid is not"),

@@ -15,6 +15,9 @@ _SID = re.compile(r"^(SM|MM)[0-9a-fA-F]{32}$")
 # What the bot cannot read and answers with "text please" instead of guessing.
 NON_TEXT_TYPES = {"location", "contacts", "sticker", "unsupported"}
 _NON_TEXT_MEDIA = {"text/vcard", "text/x-vcard", "image/webp"}  # contact cards; stickers are webp
+# Control characters but tab and line breaks: PostgreSQL text cannot hold NUL (the INSERT, and the
+# other citizens' messages sharing its batch, would fail), and none of them means anything to a reader.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class InvalidForm(ValueError):
@@ -51,6 +54,10 @@ def _required(form: Mapping[str, str], name: str) -> str:
     return value
 
 
+def _text(form: Mapping[str, str], name: str) -> str:
+    return _CONTROL.sub("", form.get(name) or "").strip()
+
+
 def _media(form: Mapping[str, str]) -> tuple[Media, ...]:
     raw = form.get("NumMedia") or "0"
     if not raw.isdigit() or int(raw) > MAX_MEDIA:
@@ -83,14 +90,14 @@ def parse(form: Mapping[str, str], received_at: dt.datetime) -> Received:
     match = _FROM.match(_required(form, "From"))
     if not match:
         raise InvalidForm("From is not a WhatsApp address like whatsapp:+6281234567890")
-    text = (form.get("Body") or "").strip()
+    text = _text(form, "Body")
     if len(text) > MAX_TEXT:
         raise InvalidForm(f"Body is longer than {MAX_TEXT} characters")
     media = _media(form)
     kind = _kind(form, text, media)
     if kind == "text" and not text:
         raise InvalidForm("Body is empty and there is no media")
-    profile = (form.get("ProfileName") or "").strip()[:120] or None
+    profile = _text(form, "ProfileName")[:120] or None
     meta = {"kind": kind, "num_media": len(media)}
     inbound = Inbound(channel=Channel.WHATSAPP.value, address=match.group(1), text=text, external_id=sid,
                       received_at=received_at, profile_name=profile, meta=meta)
