@@ -6,16 +6,21 @@ import re
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+# Longer than any deadline or interval of the service; far larger values overflow datetimes later.
+MAX_DURATION = dt.timedelta(days=366)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
 def duration(text: str) -> dt.timedelta:
-    """``30s``, ``10m``, ``2h``, ``5d``, ``1w`` → timedelta (must be positive)."""
+    """``30s``, ``10m``, ``2h``, ``5d``, ``1w`` → timedelta (positive, at most ``MAX_DURATION``)."""
     match = _DURATION.match(text or "")
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"{text!r} is not a duration like 30s, 10m, 2h or 5d")
-    return dt.timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+    seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds > MAX_DURATION.total_seconds():
+        raise ValueError(f"{text!r} is longer than {MAX_DURATION.days} days")
+    return dt.timedelta(seconds=seconds)
 
 
 def boolean(text: str) -> bool:

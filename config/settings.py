@@ -7,6 +7,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import Any, Callable, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from config import parse
 
@@ -31,7 +32,16 @@ def _database_url(text: str) -> str:
 def _office_hours(text: str):
     from bot.workcalendar import parse_office_hours  # pure parser, kept beside the calendar that uses it
 
-    parse_office_hours(text)
+    if not any(parse_office_hours(text).values()):
+        raise ValueError("no day has office hours, so no due time could ever be set")
+    return text.strip()
+
+
+def _timezone(text: str) -> str:
+    try:
+        ZoneInfo(text.strip())
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ValueError(f"{text!r} is not a time zone like Asia/Jakarta") from None
     return text.strip()
 
 
@@ -69,7 +79,7 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("MAIL_POLL_INTERVAL", parse.duration, "1m"),  # IMAP check when the server has no IDLE (and IDLE renewal)
     ("MAIL_AUTO_REPLY_LIMIT", lambda t: parse.integer(t, 1, 1000), "10"),  # bot mails per address per hour
     ("MAIL_MAX_ATTACHMENT_BYTES", lambda t: parse.integer(t, 1024, 100 * 2**20), str(10 * 2**20)),
-    ("OFFICE_TIMEZONE", _text, "Asia/Jakarta"),
+    ("OFFICE_TIMEZONE", _timezone, "Asia/Jakarta"),
     ("OFFICE_HOURS", _office_hours, "mon-thu 07:30-16:00, fri 07:30-16:30"),
     ("EXTRA_CLOSED_DATES", parse.dates, ""),
     ("INACTIVITY_REMINDER_AFTER", parse.duration, "5d"),

@@ -92,3 +92,18 @@ def test_wsgi_reports_config_error_in_one_line(tmp_path):
                             cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     assert result.returncode != 0
     assert "SLA_WORKING_DAYS is invalid" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name,value", [
+    ("INACTIVITY_CLOSE_AFTER", "99999999999999999d"),  # past what a timedelta holds
+    ("INACTIVITY_CLOSE_AFTER", "3000000d"),  # a timedelta, but now + it is past year 9999
+    ("SWEEP_INTERVAL", "1000000000w"),
+    ("OFFICE_TIMEZONE", "Asia/Jakartaa"),
+    ("OFFICE_TIMEZONE", "../etc/passwd"),
+    ("OFFICE_HOURS", "mon-sun closed"),
+])
+def test_values_that_failed_later_are_refused_at_start_up(name, value):
+    """Huge durations, unknown time zones and never-open office hours stop start-up in one sentence."""
+    with pytest.raises(ConfigError) as err:
+        Settings.from_mapping({**BASE, name: value})
+    assert str(err.value).startswith(f"{name} is invalid:") and "\n" not in str(err.value)
