@@ -71,6 +71,19 @@ def test_missing_message_id_gets_a_stable_one():
     assert parse(raw).message_id == parse(raw).message_id != parse(raw + b"x").message_id
 
 
+@pytest.mark.parametrize("headers, name, subject", [
+    ("From: =?utf-8?q?Budi=0D=0ABcc:_x@evil.example?= <budi@example.org>\r\nSubject: Data\r\n",
+     "Budi Bcc: x@evil.example", "Data"),
+    ("From: Budi <budi@example.org>\r\nSubject: =?utf-8?q?Data=0D=0ABcc:_x@evil.example?=\r\n",
+     "Budi", "Data Bcc: x@evil.example"),
+])
+def test_encoded_line_breaks_in_headers_become_spaces(headers, name, subject):
+    """A CR/LF hidden in an encoded From name or Subject neither loses the mail nor reaches our reply's headers."""
+    mail = parse((headers + "Message-ID: <a@b>\r\n\r\nhalo\r\n").encode())
+    assert (mail.sender, mail.display_name, mail.subject, mail.reply, mail.problem) == (
+        "budi@example.org", name, subject, "halo", None)
+
+
 @pytest.mark.parametrize("raw", [
     (MAIL / "malformed.eml").read_bytes(), b"", b"\x00\xff garbage", b"From: \r\n\r\n", b"From: a@b.c\r\nContent-Type: "
     b"multipart/mixed\r\n\r\nno boundary at all"])

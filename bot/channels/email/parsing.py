@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import email
+import email.header
 import email.policy
 import email.utils
 import hashlib
@@ -25,6 +26,7 @@ from bot.channels.email.quotes import strip_reply
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
+_ANGLE_ADDRESS = re.compile(r"<([^<>\s]+)>$")  # the address a mail client shows and replies to
 # Labels whose text is, in practice, windows-1252 (the WHATWG encoding standard does the same).
 _CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 
@@ -85,6 +87,7 @@ def clean(value: object) -> str:
         except UnicodeDecodeError:
             text = raw.decode("cp1252", "replace")
     text = re.sub(r"[\x80-\x9f]", _c1_as_cp1252, text)  # "iso-8859-1" encoded words that are windows-1252
+    text = re.sub(r"[\t\r\n]+", " ", text)  # an encoded line break must not reach our reply's headers
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text).strip()
 
 
@@ -96,7 +99,15 @@ def header(msg: Message, name: str) -> str:
     try:
         return clean(msg.get(name, ""))
     except (TypeError, ValueError, IndexError, AttributeError):  # a header the modern parser chokes on
-        return clean(msg.get_all(name, [""])[0]) if hasattr(msg, "get_all") else ""
+        return clean(_decoded(next((value for key, value in msg.raw_items() if key.lower() == name.lower()), "")))
+
+
+def _decoded(value: str) -> str:
+    """Encoded words decoded without the modern parser (which rejects, say, a line break in a From name)."""
+    try:
+        return str(email.header.make_header(email.header.decode_header(value)))
+    except (LookupError, ValueError, UnicodeError):  # unknown charset, bad base64: the undecoded text
+        return value
 
 
 def message_ids(text: str) -> list[str]:
@@ -172,7 +183,11 @@ def _fallback_id(raw: bytes) -> str:
 
 
 def _sender(msg: Message) -> tuple[Optional[str], Optional[str]]:
-    name, address = email.utils.parseaddr(header(msg, "From"))
+    text = header(msg, "From")
+    name, address = email.utils.parseaddr(text)
+    angle = _ANGLE_ADDRESS.search(text)
+    if angle and angle.group(1).lower() != address.lower():  # a ":" or "<" in a decoded name fooled parseaddr
+        name, address = text[:angle.start()].strip(' "'), angle.group(1)
     address = address.strip().lower()
     return (address if _ADDRESS.match(address) else None), (name.strip()[:120] or None)
 
