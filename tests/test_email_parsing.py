@@ -145,6 +145,8 @@ def test_bounce_names_our_message_and_the_reason():
     ("On Mon, 23 Nov 2026 at 10:00, PST wrote:\n> Tahun?\n2025\n\nOn Sun, 22 Nov 2026, Budi wrote:\nlama tanpa >",
      "2025"),
     ("Ya.\n\nDari: PST <ipds1674@bps.go.id>\nDikirim: Selasa\nKepada: x\nPerihal: y\n\nlama\n> kutipan\nlama juga", "Ya."),
+    ("Oke.\n\nDikirim dari iPhone saya\n\n> Pada 23 Nov 2026, pukul 10.00, PST <ipds1674@bps.go.id> menulis:\n>\n"
+     "> Halo\n> Tahun berapa?", "Oke."),
 ])
 def test_strip_reply(text, reply):
     """Quote headers in English and Indonesian, signatures and phone footers are cut; list items stay.

@@ -79,9 +79,14 @@ def _trim(lines: list[str]) -> list[str]:
 
 def _cut_footer(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
-        if _SIGNATURE.match(line) or (_MOBILE_FOOTER.match(line) and len(lines) - i <= 3):
+        if _SIGNATURE.match(line) or (_MOBILE_FOOTER.match(line) and _at_end(lines[i + 1:])):
             return lines[:i]
     return lines
+
+
+def _at_end(lines: list[str]) -> bool:
+    """At most two lines of text follow, not counting a ``>`` history (iPhone Mail quotes its "wrote:" line)."""
+    return sum(1 for line in lines if line.strip() and not line.lstrip().startswith(">")) <= 2
 
 
 def strip_reply(text: str) -> str:
