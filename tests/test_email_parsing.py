@@ -128,6 +128,12 @@ def test_bounce_names_our_message_and_the_reason():
     assert bounce(load("auto_reply.eml"), "bps.go.id") is None
 
 
+def test_yahoo_failure_notice_is_a_bounce():
+    """Yahoo's plain-text (qmail) "Failure Notice" names the mail we sent that did not arrive."""
+    found = bounce(load("yahoo_failure_notice.eml"), "bps.go.id")
+    assert found is not None and "<pst.43.1768964400000000@bps.go.id>" in found.message_ids
+
+
 @pytest.mark.parametrize("text, reply", [
     ("Oke.\n\nOn Tue, 13 Jan 2026 at 09:00, PST <ipds1674@bps.go.id> wrote:\n> lama", "Oke."),
     ("Siap.\n\nPada Sel, 13 Jan 2026 pukul 09.00 PST <ipds1674@bps.go.id> menulis:\n> lama", "Siap."),

@@ -15,7 +15,7 @@ from bot.channels.email.parsing import ParsedMail, header, message_ids
 
 _ROBOT_SENDERS = re.compile(r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@", re.I)
 _BOUNCE_SUBJECT = re.compile(r"(undeliver|delivery status notification|returned mail|delivery failure|"
-                             r"mail delivery failed|tidak terkirim|gagal terkirim)", re.I)
+                             r"mail delivery failed|failure notice|tidak terkirim|gagal terkirim)", re.I)
 
 
 @dataclasses.dataclass(frozen=True)
