@@ -182,7 +182,9 @@ def test_gmail_html_answers_between_quotes_are_kept():
     ("café".encode(), None, "café"),
     ("café".encode("latin-1"), None, "café"),
     (b"abc", "x-no-such-charset", "abc"),
+    ("café “x”".encode("cp1252"), "ANSI_X3.4-1968", "café “x”"),
+    ("数据 镕 喆".encode("gbk"), "gb2312", "数据 镕 喆"),
 ])
 def test_decode_text_copes_with_lying_labels(payload, charset, text):
-    """Latin-1 labels read as windows-1252, unlabelled bytes as UTF-8 else windows-1252, unknown labels as UTF-8."""
+    """Latin-1/ASCII labels (any alias) read as windows-1252, gb2312 as GBK, unlabelled as UTF-8 else cp1252."""
     assert decode_text(payload, charset) == text

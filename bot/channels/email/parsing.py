@@ -27,8 +27,8 @@ from bot.channels.email.quotes import strip_reply
 _MSGID = re.compile(r"<[^<>\s]+>")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 _ANGLE_ADDRESS = re.compile(r"<([^<>\s]+)>$")  # the address a mail client shows and replies to
-# Labels whose text is, in practice, windows-1252 (the WHATWG encoding standard does the same).
-_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+# Codecs whose labels, in practice, carry their superset (the WHATWG encoding standard does the same).
+_SUPERSETS = {"ascii": "cp1252", "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}
 
 
 class _ParseOnce(email.policy.EmailPolicy):
@@ -116,18 +116,16 @@ def message_ids(text: str) -> list[str]:
 
 def decode_text(payload: bytes, charset: Optional[str]) -> str:
     label = (charset or "").strip().strip('"').lower()
-    if label in _CP1252_ALIASES:
-        label = "cp1252"
     if not label:
         try:
             return payload.decode("utf-8")
         except UnicodeDecodeError:
             label = "cp1252"
     try:
-        codecs.lookup(label)
+        name = codecs.lookup(label).name
     except LookupError:
-        label = "utf-8"
-    return payload.decode(label, "replace")
+        name = "utf-8"
+    return payload.decode(_SUPERSETS.get(name, name), "replace")
 
 
 def _part_text(part: Message) -> str:
