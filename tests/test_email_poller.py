@@ -91,6 +91,22 @@ def test_bad_and_robot_mail_is_kept_and_the_mailbox_moves_on(imap_app, dovecot):
     assert queued(imap_app) == [rows[2].id]
 
 
+def test_a_backlog_of_large_mails_is_fetched_a_few_at_a_time(imap_app, dovecot, monkeypatch):
+    """Batches stop at BATCH_BYTES (one big mail alone), so a backlog of scanned PDFs cannot exhaust memory."""
+    from bot.channels.email import poller as poller_module
+    from imapclient import IMAPClient
+
+    monkeypatch.setattr(poller_module, "BATCH_BYTES", 500_000)
+    fetched, fetch = [], IMAPClient.fetch
+    monkeypatch.setattr(IMAPClient, "fetch", lambda imap, uids, data, *a, **kw: fetched.append(
+        (len(uids), data)) or fetch(imap, uids, data, *a, **kw))
+    for n in range(3):
+        dovecot.append(mail(body=f"Lampiran {n}\n" + "x" * 300_000, message_id=f"<big{n}@example.org>"))
+    dovecot.append(mail(message_id="<small@example.org>"))
+    assert catch_up(imap_app) == 4 and len(stored(imap_app)) == 4
+    assert [count for count, data in fetched if "BODY.PEEK[]" in data] == [1, 1, 2]
+
+
 def test_new_uidvalidity_rescans_without_doubles(imap_app, dovecot):
     """A recreated folder (new UIDVALIDITY) is read from UID 1; stored mail is recognised by Message-ID."""
     dovecot.append(mail(message_id="<one@example.org>"))

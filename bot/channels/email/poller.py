@@ -1,6 +1,6 @@
 """The IMAP poller: new mail into the database, crash-safely.
 
-Order per batch: FETCH (with BODY.PEEK, so nothing changes on the server) → store every mail and the
+Order per batch (up to 100 mails or 64 MiB): FETCH (with BODY.PEEK, so nothing changes on the server) → store every mail and the
 folder's last UID in one transaction → COMMIT → set ``\\Seen`` → enqueue processing. Killed before the
 commit, the batch is fetched again (nothing was recorded); killed after it, the last UID keeps it from
 being stored twice and the Message-ID unique key would too. Mail stored but never enqueued (a kill
@@ -29,6 +29,7 @@ from bot.models import MailboxState, Message
 
 log = logging.getLogger(__name__)
 BATCH = 100
+BATCH_BYTES = 64 * 1024 * 1024  # a batch is held in memory several times over (raw, parsed, INSERT)
 IDLE_RENEW = 25 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
 MAX_BACKOFF = 60.0
 SEEN = b"\\Seen"
@@ -107,10 +108,22 @@ class Poller:
     def sync(self, imap: IMAPClient) -> int:
         """Store every mail above the last UID; returns how many new rows were stored."""
         uids = sorted(u for u in imap.search(["UID", f"{self.last_uid + 1}:*"]) if u > self.last_uid)
-        stored = 0
-        for start in range(0, len(uids), BATCH):
-            stored += self._batch(imap, uids[start:start + BATCH])
-        return stored
+        return sum(self._batch(imap, batch) for batch in self._batches(imap, uids))
+
+    @staticmethod
+    def _batches(imap: IMAPClient, uids: list[int]):
+        """Up to BATCH mails and BATCH_BYTES (a bigger mail alone): a backlog of large mails fits in memory."""
+        sizes = imap.fetch(uids, ["RFC822.SIZE"]) if uids else {}
+        batch, total = [], 0
+        for uid in uids:
+            size = sizes.get(uid, {}).get(b"RFC822.SIZE", 0)
+            if batch and (len(batch) == BATCH or total + size > BATCH_BYTES):
+                yield batch
+                batch, total = [], 0
+            batch.append(uid)
+            total += size
+        if batch:
+            yield batch
 
     def _batch(self, imap: IMAPClient, uids: list[int]) -> int:
         fetched = imap.fetch(uids, ["BODY.PEEK[]"])
