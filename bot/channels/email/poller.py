@@ -1,11 +1,11 @@
 """The IMAP poller: new mail into the database, crash-safely.
 
-Order per batch (up to 100 mails or 64 MiB): FETCH (with BODY.PEEK, so nothing changes on the server) → store every mail and the
-folder's last UID in one transaction → COMMIT → set ``\\Seen`` → enqueue processing. Killed before the
-commit, the batch is fetched again (nothing was recorded); killed after it, the last UID keeps it from
-being stored twice and the Message-ID unique key would too. Mail stored but never enqueued (a kill
-after the commit, Redis down) is enqueued again when the poller (re)connects, and \\Seen is set again
-for stored mail still unseen.
+Order per batch (up to 100 mails or 64 MiB): FETCH (with BODY.PEEK, so nothing changes on the server) →
+store every mail and the folder's last UID in one transaction → COMMIT → set ``\\Seen`` → enqueue
+processing. Killed before the commit, the batch is fetched again (nothing was recorded); killed after
+it, the last UID keeps it from being stored twice and the Message-ID unique key would too. Mail stored
+but never enqueued (a kill after the commit, Redis down) is enqueued again when the poller (re)connects,
+and \\Seen is set again for stored mail still unseen.
 
 UIDVALIDITY + last UID per folder live in ``mailbox_states``; a new UIDVALIDITY (folder recreated)
 means starting from UID 1, and the Message-ID keeps already stored mail from being doubled. IDLE is
