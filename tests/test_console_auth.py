@@ -17,7 +17,7 @@ def _console_rules(app):
 
 
 def _url(rule) -> str:
-    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: "1" if "int:" in m.group(0) else "PST-2026-000001", rule.rule)
+    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: "1" if m.group(0).startswith(("<int:", "<id:")) else "PST-2026-000001", rule.rule)
 
 
 def test_every_console_route_requires_login(app, client):

@@ -6,12 +6,12 @@ webhooks (signed by Twilio, not by a browser) keep working without tokens.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Flask, redirect, request, url_for
+from flask import Blueprint, Flask, abort, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 
-from bot.console import i18n
+from bot.console import i18n, lookup
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -23,11 +23,13 @@ UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def _gate():
-    """Login and CSRF for every console endpoint (a test walks the URL map to prove it)."""
+    """Login, CSRF and no NUL for every console endpoint (a test walks the URL map to prove it)."""
     if request.blueprint not in BLUEPRINTS:
         return None
     if request.method in UNSAFE:
         csrf.protect()
+    if "\x00" in request.path or any("\x00" in value for _key, value in request.values.items(multi=True)):
+        abort(400)  # no browser form sends NUL, and PostgreSQL can neither store nor compare it
     if request.endpoint in PUBLIC or current_user.is_authenticated:
         return None
     if request.accept_mimetypes.best == "application/json" or request.path.endswith(".json"):
@@ -66,6 +68,7 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "strong"
     login_manager.user_loader(auth.load_user)
     app.before_request(_gate)
+    app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
     for module in (auth, inbox, conversation, knowledge, dashboard, attention):
         app.register_blueprint(module.bp)

@@ -45,7 +45,7 @@ def index():
     return render_template("console/attention.html", items=items, total=count(session))
 
 
-@bp.get("/<int:message_id>")
+@bp.get("/<id:message_id>")
 def show(message_id: int):
     session = get_session()
     message = session.get(Message, message_id) or abort(404)
@@ -54,7 +54,7 @@ def show(message_id: int):
     return render_template("console/attention_message.html", m=message, raw=text and text[:RAW_LIMIT],
                            truncated=bool(text) and len(text) > RAW_LIMIT, ticket=ticket_of(session, message))
 
-@bp.post("/<int:message_id>/handled")
+@bp.post("/<id:message_id>/handled")
 def handled(message_id: int):
     session = get_session()
     session.get(Message, message_id) or abort(404)

@@ -109,7 +109,7 @@ def officers():
     return render_template("console/officers.html", officers=list(rows), roles=[r.value for r in Role])
 
 
-@bp.post("/officers/<int:officer_id>")
+@bp.post("/officers/<id:officer_id>")
 @role_required("admin")
 def update_officer(officer_id: int):
     session = get_session()

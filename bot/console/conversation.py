@@ -96,7 +96,7 @@ def _by_email(session, consultation, rows) -> None:
             row.channel, row.address = Channel.EMAIL.value, email
 
 
-@bp.post("/<ticket>/resend/<int:message_id>")
+@bp.post("/<ticket>/resend/<id:message_id>")
 def resend(ticket: str, message_id: int):
     """A reply that could not be delivered goes again, as a new row, to the citizen's verified e-mail."""
     session = get_session()
@@ -199,7 +199,7 @@ def _upcoming(session, consultation, follow_up_id: int, now: dt.datetime):
     return item
 
 
-@bp.post("/<ticket>/follow-up/<int:follow_up_id>/cancel")
+@bp.post("/<ticket>/follow-up/<id:follow_up_id>/cancel")
 def cancel_follow_up(ticket: str, follow_up_id: int):
     """Cancel a meeting: the citizen is told on their channel, and the sweeper sends no reminder."""
     session, now = get_session(), clock.now()
@@ -213,7 +213,7 @@ def cancel_follow_up(ticket: str, follow_up_id: int):
     return _back(consultation.ticket)
 
 
-@bp.post("/<ticket>/follow-up/<int:follow_up_id>/reschedule")
+@bp.post("/<ticket>/follow-up/<id:follow_up_id>/reschedule")
 def reschedule_follow_up(ticket: str, follow_up_id: int):
     """A new time (and link) for the same meeting; a reminder is due again unless the new time is within a day."""
     session, now = get_session(), clock.now()

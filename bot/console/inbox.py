@@ -67,7 +67,7 @@ def assign(ticket: str):
     """Supervisors assign any ticket; an officer transfers only a ticket they hold."""
     session = get_session()
     consultation = lookup.consultation(session, ticket)
-    target = session.get(Officer, request.form.get("officer_id", type=int) or 0)
+    target = session.get(Officer, request.form.get("officer_id", type=lookup.row_id) or 0)
     supervisor = current_user.at_least("supervisor")
     holder = consultation.assigned_officer_id == current_user.officer_id
     if target is None or not target.active or not (supervisor or holder):

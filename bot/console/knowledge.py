@@ -12,6 +12,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from sqlalchemy import select
 
 from bot import clock
+from bot.console import lookup
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.models import KnowledgeArticle, UnansweredQuery
@@ -63,13 +64,13 @@ def unanswered():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@bp.route("/<int:article_id>", methods=["GET", "POST"])
+@bp.route("/<id:article_id>", methods=["GET", "POST"])
 def edit(article_id: int | None = None):
     session = get_session()
     article = session.get(KnowledgeArticle, article_id) if article_id else None
     if article_id and article is None:
         abort(404)
-    source = session.get(UnansweredQuery, request.values.get("from", 0, type=int) or 0)
+    source = session.get(UnansweredQuery, request.values.get("from", 0, type=lookup.row_id))
     if request.method == "GET":
         return render_template("console/article.html", article=article, source=source, form=_form_of(article, source))
     form = {key: request.form.get(key, "").strip() for key in ("title", "body", "questions", "tags", "lang", "source")}
