@@ -71,7 +71,7 @@ def _status_label(message) -> str:
 @bp.post("/<ticket>/reply")
 def reply(ticket: str):
     session = get_session()
-    consultation = lookup.consultation(session, ticket)
+    consultation = lookup.locked(session, ticket)
     text = request.form.get("text", "").strip()[:MAX_TEXT]
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
@@ -136,7 +136,7 @@ def note(ticket: str):
 @bp.post("/<ticket>/close")
 def close(ticket: str):
     session = get_session()
-    consultation = lookup.consultation(session, ticket)
+    consultation = lookup.locked(session, ticket)
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
         return _back(consultation.ticket)
