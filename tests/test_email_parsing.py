@@ -26,6 +26,8 @@ def load(name: str):
      "document.\n\nRegards,\nDewi Kartika\nBappeda Kota Lubuklinggau"),
     ("outlook_id.eml", "hendra.w@unmura.ac.id", "Baik, terima kasih. Nomor HP saya 0812 7300 1234."),
     ("apple_mail.eml", "siti.aminah@icloud.com", "Ini foto tabel yang saya maksud."),
+    ("apple_mail_inline.eml", "siti.aminah@icloud.com",
+     "Ini foto tabel halaman 12:\n\nYang saya perlukan kolom 2023 untuk Kecamatan Lubuklinggau Barat I."),
     ("thunderbird.eml", "andre.pratama@yahoo.co.id",
      "Selamat sore,\n\nMohon info jadwal rilis IPM 2025 (café & hôtel data juga).\n\nTerima kasih,\nAndré"),
     ("html_only.eml", "yusuf.m@outlook.co.id",
@@ -52,6 +54,7 @@ def test_encoded_words_in_headers_are_decoded():
     ("attachments.eml", [("Surat permohonan_data.pdf", "application/pdf", 69),
                          ("tabel.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 504)]),
     ("apple_mail.eml", [("IMG_0412.jpeg", "image/jpeg", 2048)]),
+    ("apple_mail_inline.eml", [("IMG_0413.jpeg", "image/jpeg", 91)]),
     ("gmail_reply_en.eml", []),
 ])
 def test_attachments_are_the_files_not_the_body_alternatives(name, files):

@@ -172,7 +172,20 @@ def _body_and_files(msg: Message) -> tuple[str, list[Part]]:
         if id(part) in alternatives or part.is_multipart() and part.get_content_type() != "message/rfc822":
             continue
         files.append(Part(_filename(part, len(files) + 1), part.get_content_type(), _payload(part)))
-    return (_part_text(body) if body is not None else ""), files
+    return "\n\n".join(_part_text(part).strip("\n") for part in _with_continuations(msg, body)), files
+
+
+def _with_continuations(msg: Message, body: Optional[Message]) -> list[Message]:
+    """The body and, when it sits in a multipart/mixed, the inline parts of its type there: Apple Mail splits
+    a plain text around each inline picture, and the words after the picture are the citizen's too."""
+    if body is None:
+        return []
+    for container in msg.walk():
+        parts = container.get_payload() if container.get_content_type() == "multipart/mixed" else []
+        if any(part is body for part in parts):
+            return [part for part in parts if part is body or part.get_content_type() == body.get_content_type()
+                    and not part.get_filename() and part.get_content_disposition() != "attachment"]
+    return [body]
 
 
 def _fallback_id(raw: bytes) -> str:
