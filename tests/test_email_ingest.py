@@ -113,6 +113,14 @@ def test_bounce_marks_our_message_failed(app):
     assert one(app, Message, result.message.id).meta["guard"] == "bounce"
 
 
+def test_a_delay_warning_does_not_fail_our_message(app):
+    """A DSN whose only Action is "delayed" (still being retried) is ignored; our row stays sent."""
+    sent = outbound(app, None, "warga@lambat.example.id", external_id="<pst.42.1768964400000000@bps.go.id>")
+    result = store(app, (MAIL / "delay_dsn.eml").read_bytes())
+    assert (one(app, Message, sent).status, result.answer) == ("sent", False)
+    assert one(app, Message, result.message.id).status == "ignored"
+
+
 @pytest.mark.parametrize("raw", [(MAIL / "malformed.eml").read_bytes(), b"\x00\xff", b""])
 def test_malformed_mail_is_held_and_flagged(app, raw):
     """Unreadable mail is kept with its bytes and flagged for an officer, never dropped, never answered."""

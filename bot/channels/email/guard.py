@@ -55,13 +55,17 @@ def _report_part(msg: Message, content_types: tuple[str, ...]) -> Optional[Messa
     return None
 
 
-def _diagnostic(msg: Message) -> str:
+def _status_blocks(msg: Message) -> list[Message]:
+    """The per-message and per-recipient fields of a DSN's message/delivery-status part."""
     status = _report_part(msg, ("message/delivery-status",))
-    if status is not None:
-        for block in status.get_payload() if status.is_multipart() else []:
-            for name in ("Diagnostic-Code", "Status"):
-                if block.get(name):
-                    return f"{name.lower()}: {block.get(name)}"[:200]
+    return status.get_payload() if status is not None and status.is_multipart() else []
+
+
+def _diagnostic(msg: Message) -> str:
+    for block in _status_blocks(msg):
+        for name in ("Diagnostic-Code", "Status"):
+            if block.get(name):
+                return f"{name.lower()}: {block.get(name)}"[:200]
     return "delivery failed"
 
 
@@ -73,6 +77,9 @@ def bounce(mail: ParsedMail, sent_domain: str) -> Optional[Bounce]:
     robot = mail.sender is None or bool(_ROBOT_SENDERS.match(mail.sender or ""))
     if not is_report and not (robot and _BOUNCE_SUBJECT.search(mail.subject)):
         return None
+    actions = {header(block, "Action").lower() for block in _status_blocks(h)} - {""}
+    if actions and "failed" not in actions:
+        return None  # a delay warning ("still being retried") or a delivery receipt: the mail may yet arrive
     returned = _report_part(h, ("message/rfc822", "text/rfc822-headers", "message/rfc822-headers"))
     ids: list[str] = []
     if returned is not None:
