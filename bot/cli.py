@@ -29,25 +29,27 @@ def db_upgrade(revision: str) -> None:
 @click.argument("username")
 @click.option("--name", required=True)
 @click.option("--email", default=None)
-@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.OFFICER.value, show_default=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=None,
+              help="Default: officer for a new account, unchanged for an existing one.")
 @click.password_option(envvar="OFFICER_PASSWORD")
-def officer_create(username: str, name: str, email: str | None, role: str, password: str) -> None:
-    """Create an officer account (or reset its password and role)."""
+def officer_create(username: str, name: str, email: str | None, role: str | None, password: str) -> None:
+    """Create an officer account (or reset its password; role and e-mail change only when given)."""
+    username = username.strip().lower()  # as the login form reads what is typed
     with get_db().session() as session:
         officer = session.scalar(select(Officer).where(Officer.username == username))
         if officer is None:
-            officer = Officer(username=username, created_at=clock.now())
+            officer = Officer(username=username, role=Role.OFFICER.value, created_at=clock.now())
             session.add(officer)
-        officer.name, officer.email, officer.role = name, email, role
+        officer.name, officer.email, officer.role = name, email or officer.email, role or officer.role
         officer.password_hash = generate_password_hash(password)
         session.commit()
-        click.echo(f"officer {username} ({role}) saved")
+        click.echo(f"officer {username} ({officer.role}) saved")
 
 
 def _officer(session, username: str | None) -> Officer | None:
     if username is None:
         return None
-    officer = session.scalar(select(Officer).where(Officer.username == username))
+    officer = session.scalar(select(Officer).where(Officer.username == username.strip().lower()))
     if officer is None:
         raise click.ClickException(f"no officer called {username}")
     return officer
