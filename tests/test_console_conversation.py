@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
@@ -54,6 +55,17 @@ def test_empty_reply_is_refused(app, client, ticket):
     response = post(client, f"/console/t/{ticket[1]}/reply", {"text": "   "}, follow_redirects=True)
     assert "Balasan kosong." in response.get_data(as_text=True)
     assert _out(app) == []
+
+
+def test_long_reply_is_refused_not_cut(app, client, ticket):
+    """A reply over the limit goes nowhere instead of cut short; the browser's CRLF line ends count once."""
+    number = ticket[1]
+    assert re.search(r'<textarea name="text" id="reply-text"[^>]* maxlength="4000"', client.get(f"/console/t/{number}").text)
+    response = post(client, f"/console/t/{number}/reply", {"text": "x" * 4001}, follow_redirects=True)
+    assert "Terlalu panjang" in response.get_data(as_text=True) and _out(app) == []
+    post(client, f"/console/t/{number}/reply", {"text": "baris\r\n" * 600})  # 4,200 as posted, 3,600 as typed
+    (row,) = _out(app)
+    assert "baris\n" * 599 + "baris" in row.body
 
 
 def test_feed_returns_new_messages_and_statuses(app, client, ticket):

@@ -34,6 +34,12 @@ def _send(session, rows) -> None:
     enqueue_delivery(rows)
 
 
+def _typed(field: str) -> str | None:
+    """A textarea as the officer typed it (browsers post CRLF line ends), or None when over ``MAX_TEXT``."""
+    text = request.form.get(field, "").replace("\r\n", "\n").strip()
+    return text if len(text) <= MAX_TEXT else None
+
+
 @bp.get("/<ticket>")
 def show(ticket: str):
     session, now = get_session(), clock.now()
@@ -45,7 +51,7 @@ def show(ticket: str):
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
         rating=history.rating(session, consultation), suggestions=suggestions,
         window_closed=history.whatsapp_window_closed(session, consultation, now),
-        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now)
+        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT)
 
 
 @bp.get("/<ticket>/feed.json")
@@ -72,9 +78,11 @@ def _status_label(message) -> str:
 def reply(ticket: str):
     session = get_session()
     consultation = lookup.locked(session, ticket)
-    text = request.form.get("text", "").strip()[:MAX_TEXT]
+    text = _typed("text")
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
+    elif text is None:
+        flash(_("Terlalu panjang: paling banyak 4000 karakter."), "error")
     elif not text:
         flash(_("Balasan kosong."), "error")
     else:
@@ -122,8 +130,10 @@ def resend(ticket: str, message_id: int):
 def note(ticket: str):
     session = get_session()
     consultation = lookup.consultation(session, ticket)
-    text = request.form.get("text", "").strip()[:MAX_TEXT]
-    if not text:
+    text = _typed("text")
+    if text is None:
+        flash(_("Terlalu panjang: paling banyak 4000 karakter."), "error")
+    elif not text:
         flash(_("Catatan kosong."), "error")
     else:
         session.add(Note(consultation_id=consultation.id, officer_id=current_user.officer_id, text=text,

@@ -28,6 +28,7 @@ EN = {
     "Tautan Zoom": "Zoom link", "Jadwalkan": "Schedule", "Alihkan ke": "Transfer to", "Tugaskan": "Assign",
     "Penilaian": "Rating", "Konsultasi ini sudah ditutup.": "This consultation is closed.",
     "Balasan masuk antrean kirim.": "Reply queued for sending.", "Balasan kosong.": "The reply is empty.",
+    "Terlalu panjang: paling banyak 4000 karakter.": "Too long: 4,000 characters at most.",
     "Catatan disimpan.": "Note saved.", "Catatan kosong.": "The note is empty.",
     "Konsultasi ditutup; warga diminta memberi penilaian.": "Consultation closed; the citizen is asked for a rating.",
     "Jendela 24 jam WhatsApp sudah tertutup: pesan bebas bisa ditolak. Pertimbangkan e-mail":
