@@ -91,7 +91,7 @@ def test_ticket_tag_joins_the_consultation_conversation(app):
 
 @pytest.mark.parametrize("name, reason", [
     ("auto_reply.eml", "auto-submitted: auto-replied"),
-    ("exchange_ooo.eml", "x-auto-response-suppress"),
+    ("exchange_ooo.eml", "x-ms-exchange-inbox-rules-loop"),
     ("newsletter.eml", "precedence: bulk"),
     ("xloop.eml", "x-loop"),
 ])

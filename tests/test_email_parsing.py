@@ -98,7 +98,7 @@ def test_broken_mail_never_raises(raw):
 
 @pytest.mark.parametrize("name, reason", [
     ("auto_reply.eml", "auto-submitted: auto-replied"),
-    ("exchange_ooo.eml", "x-auto-response-suppress"),
+    ("exchange_ooo.eml", "x-ms-exchange-inbox-rules-loop"),
     ("newsletter.eml", "precedence: bulk"),
     ("xloop.eml", "x-loop"),
     ("gmail_reply_id.eml", None),
@@ -113,12 +113,13 @@ def test_robots_are_recognised(name, reason):
     ("From: Pak Budi <budi@example.org>\r\nAuto-Submitted: no\r\n", None),
     ("From: budi@example.org\r\nPrecedence: junk\r\n", "precedence: junk"),
     ("From: budi@example.org\r\nX-Autoreply: yes\r\n", "x-autoreply"),
+    ("From: budi@example.org\r\nX-Auto-Response-Suppress: DR, RN, NRN, OOF, AutoReply\r\n", None),
     ("From: budi@example.org\r\nReturn-Path: <>\r\n", "null return path"),
     ("From: MAILER-DAEMON@mx.example.org\r\n", "robot sender"),
     (f"From: PST <{US.upper()}>\r\n", "our own address"),
 ])
 def test_robot_headers(headers, reason):
-    """Each loop sign on its own is enough; Auto-Submitted: no is a person."""
+    """Each loop sign on its own is enough; Auto-Submitted: no and Exchange's X-Auto-Response-Suppress are people."""
     raw = (headers + "Subject: x\r\nMessage-ID: <a@b>\r\n\r\nhalo\r\n").encode()
     assert robot_reason(parse(raw), US) == reason
 

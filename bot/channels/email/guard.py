@@ -34,7 +34,8 @@ def robot_reason(mail: ParsedMail, our_address: str) -> Optional[str]:
         return f"auto-submitted: {auto[:40]}"
     if header(h, "Precedence").lower() in ("bulk", "junk", "list"):
         return "precedence: " + header(h, "Precedence").lower()
-    for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
+    # Not X-Auto-Response-Suppress: Exchange puts it on people's mail too (lists, Outlook); it asks, it does not tell.
+    for name in ("X-Autoreply", "X-Autorespond", "X-MS-Exchange-Inbox-Rules-Loop"):
         if name in h:
             return name.lower()
     if our_address.lower() in header(h, "X-Loop").lower():
