@@ -157,6 +157,13 @@ def test_yahoo_failure_notice_is_a_bounce():
     ("Ya.\n\nDari: PST <ipds1674@bps.go.id>\nDikirim: Selasa\nKepada: x\nPerihal: y\n\nlama\n> kutipan\nlama juga", "Ya."),
     ("Oke.\n\nDikirim dari iPhone saya\n\n> Pada 23 Nov 2026, pukul 10.00, PST <ipds1674@bps.go.id> menulis:\n>\n"
      "> Halo\n> Tahun berapa?", "Oke."),
+    ("---------- Forwarded message ---------\nFrom: Dosen <d@unmura.ac.id>\nDate: Mon, 23 Nov 2026 at 09:00\n"
+     "Subject: Data skripsi\nTo: Budi <budi@gmail.com>\n\nMinta data IPM 2020-2024.\n\nSalam,\nDosen", "Minta data IPM "
+     "2020-2024.\n\nSalam,\nDosen"),
+    ("\n---------- Pesan terusan ---------\nDari: Dosen <d@unmura.ac.id>\nTanggal: Sen, 23 Nov 2026 pukul 09.00\n"
+     "Subjek: Data\nKe: <budi@gmail.com>\n\nMinta data IPM.\n\nPada Min, 22 Nov 2026, Budi menulis:\n> lama", "Minta data IPM."),
+    ("Tolong dicek.\n\n---------- Forwarded message ---------\nFrom: Dosen <d@unmura.ac.id>\nDate: Mon\nSubject: x\n"
+     "To: <budi@gmail.com>\n\nMinta data.", "Tolong dicek."),
 ])
 def test_strip_reply(text, reply):
     """Quote headers in English and Indonesian, signatures and phone footers are cut; list items stay.

@@ -6,6 +6,9 @@ Message-----"), Apple Mail and Thunderbird, and phones add "Sent from my iPhone"
 first cut at the earliest such header ourselves (it may be wrapped over up to three lines), then let
 email-reply-parser clean what is left.
 
+A mail forwarded without a word of the citizen's is their request: its text (below the forward's
+header block) is kept instead.
+
 Below an "On … wrote:" header whose history is ``>``-quoted, unquoted lines are the citizen's too:
 Thunderbird replies below the quote by default, and some people answer between the quoted
 questions. Those lines are kept (after any top part, without the quoted questions: the officer
@@ -28,6 +31,7 @@ _MOBILE_FOOTER = re.compile(
     r"^\s*(Sent from (my|Mail|Yahoo|Outlook)\b.*|Dikirim dari .*|Get Outlook for .*|Dapatkan Outlook untuk .*"
     r"|Kirim dari .*|Sent with .*)$", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
+_FORWARD = re.compile(r"^\s*-{2,}\s*(Forwarded message|Pesan terusan|Pesan yang diteruskan)\s*-*\s*$", re.I)
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
@@ -89,9 +93,19 @@ def _at_end(lines: list[str]) -> bool:
     return sum(1 for line in lines if line.strip() and not line.lstrip().startswith(">")) <= 2
 
 
+def _forwarded(lines: list[str]) -> list[str] | None:
+    """The forwarded mail's text (below its header block) when the citizen forwarded it without a word."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _FORWARD.match(lines[start]):
+        return None
+    body = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[body:]
+
+
 def strip_reply(text: str) -> str:
     """The citizen's own words of a mail body (the whole text when nothing looks quoted)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _forwarded(lines) or lines
     start = _quote_start(lines)
     below: list[str] = []
     if start is not None:
