@@ -173,3 +173,18 @@ def test_inactivity_close_needs_no_consultation_rows(app):
     assert (ended.end_reason, ended.close_at, ended.remind_at) == ("no_response", None, None)
     with app.app_context(), app.extensions["db"].session() as s:
         assert s.scalar(select(Consultation.id)) is None
+
+
+def test_complaint_detour_does_not_close_a_ticket_the_office_owes(app):
+    """Silence in a complaint begun while waiting for the first officer reply neither reminds nor closes."""
+    clock.freeze(wib(2026, 6, 1, 10, 0))
+    citizen = journeys.waiting(app)
+    citizen.say("PENGADUAN")
+    assert citizen.state() == "complaint"
+    clock.advance(5 * DAY + dt.timedelta(minutes=1))
+    assert swept(app) == {}
+    clock.advance(2 * DAY)
+    assert swept(app) == {}
+    consultation = journeys.consultation_of(app, citizen)
+    assert consultation.status != "closed" and consultation.close_reason is None
+    assert reminders(app, citizen) == [] and conversation(app, citizen).close_at is None

@@ -2,7 +2,9 @@
 
 The engine moves ``remind_at``/``close_at`` after every turn and clears them while the office owes
 the answer (a consultation waiting for its first reply), so whatever state a conversation is in,
-a deadline that is set is a deadline the citizen is running out of. The close is the engine's own
+a deadline that is set is a deadline the citizen is running out of. A detour can leave that state
+while the office still owes the first reply (a complaint begun while waiting): such deadlines are
+dropped here, not acted on. The close is the engine's own
 ``INACTIVITY_CLOSE`` event: an open ticket closes with reason ``no_response`` and the rating
 question follows; without one the conversation simply ends.
 """
@@ -41,6 +43,9 @@ def act(app: Flask, session: Session, conversation: Conversation) -> tuple[Optio
     now = clock.now()
     if conversation.ended_at is not None or _unprocessed_reply(session, conversation):
         return None, []  # a citizen message waits to be processed: it resets the deadline
+    if _office_owes(session, conversation):
+        conversation.remind_at = conversation.close_at = None
+        return None, []
     if conversation.close_at is not None and conversation.close_at <= now:
         out = services.engine(session, app).fire(conversation, Event.INACTIVITY_CLOSE)
         return "closed", outbox.store(session, out)
@@ -61,6 +66,13 @@ def _reminder(session: Session, conversation: Conversation, now: dt.datetime) ->
                     text=text(conversation.lang, "inactivity_reminder", days=days),
                     conversation_id=conversation.id, consultation_id=ticket_id,
                     meta={"kind": "inactivity_reminder"})
+
+
+def _office_owes(session: Session, conversation: Conversation) -> bool:
+    """An open ticket of this conversation still waits for its first officer reply."""
+    return bool(session.scalar(select(exists().where(
+        Consultation.conversation_id == conversation.id, Consultation.status.in_(OPEN_STATUSES),
+        Consultation.first_response_at.is_(None)))))
 
 
 def _unprocessed_reply(session: Session, conversation: Conversation) -> bool:
