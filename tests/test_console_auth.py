@@ -137,9 +137,10 @@ def test_dashboard_needs_supervisor(app, client, role, status):
 
 
 @pytest.mark.parametrize("target,expected", [("/console/knowledge/", "/console/knowledge/"),
-                                             ("https://evil.example/", "/console/"), ("//evil.example", "/console/")])
+                                             ("https://evil.example/", "/console/"), ("//evil.example", "/console/"),
+                                             ("/console/t/\r\nX-Injected: 1", "/console/")])
 def test_login_redirects_only_inside_the_console(app, client, target, expected):
-    """The next parameter never sends an officer off-site."""
+    """The next parameter never sends an officer off-site (nor breaks the Location header)."""
     make_officer(app)
     token = csrf_token(client)
     response = client.post("/console/login", data={"username": "siti", "password": PASSWORD, "csrf_token": token,

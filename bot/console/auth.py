@@ -58,8 +58,9 @@ def role_required(role: str):
 
 
 def safe_next(target: Optional[str]) -> str:
-    """Only same-site console paths: never an open redirect."""
-    if target and target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
+    """Only same-site console paths: never an open redirect, nor a line break the Location header refuses."""
+    if target and target.startswith("/console/") and not target.startswith("//") and "\\" not in target \
+            and target.isprintable():
         return target
     return url_for("inbox.index")
 
