@@ -113,16 +113,17 @@ class Poller:
     @staticmethod
     def _batches(imap: IMAPClient, uids: list[int]):
         """Up to BATCH mails and BATCH_BYTES (a bigger mail alone): a backlog of large mails fits in memory."""
-        sizes = imap.fetch(uids, ["RFC822.SIZE"]) if uids else {}
-        batch, total = [], 0
-        for uid in uids:
-            size = sizes.get(uid, {}).get(b"RFC822.SIZE", 0)
-            if batch and (len(batch) == BATCH or total + size > BATCH_BYTES):
-                yield batch
-                batch, total = [], 0
-            batch.append(uid)
-            total += size
-        if batch:
+        for start in range(0, len(uids), BATCH):  # sizes asked per BATCH: one command line stays short
+            window = uids[start:start + BATCH]
+            sizes = imap.fetch(window, ["RFC822.SIZE"])
+            batch, total = [], 0
+            for uid in window:
+                size = sizes.get(uid, {}).get(b"RFC822.SIZE", 0)
+                if batch and total + size > BATCH_BYTES:
+                    yield batch
+                    batch, total = [], 0
+                batch.append(uid)
+                total += size
             yield batch
 
     def _batch(self, imap: IMAPClient, uids: list[int]) -> int:
