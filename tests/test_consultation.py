@@ -116,6 +116,24 @@ def test_complaint_during_handoff_returns_to_the_officer_chat(app, knowledge):
     assert c.state() == "handoff"
 
 
+@pytest.mark.parametrize("command", ["batal", "menu"])
+def test_leaving_a_complaint_while_waiting_keeps_the_ticket(app, knowledge, command):
+    """BATAL or MENU in a complaint detour ends the detour, not the wait for the officer."""
+    c = j.waiting(app)
+    c.say("pengaduan")
+    assert "masih terbuka" in c.say(command)
+    assert c.state() == "waiting" and j.consultation_of(app, c).status == "open"
+
+
+def test_complaint_command_when_offered_one_is_not_offered_again(app, knowledge):
+    """PENGADUAN in answer to "ingin menyampaikan pengaduan?" files it and does not ask the question again."""
+    c = j.offer_complaint(app)
+    c.say("pengaduan")
+    reply = c.say("Jawaban petugas tidak sesuai dengan data yang saya minta.")
+    assert "sudah kami catat" in reply and "Ingin menyampaikan pengaduan" not in reply
+    assert c.state() == "ready"
+
+
 @pytest.mark.parametrize("question,area,period", [
     ("jumlah penduduk kecamatan lubuklinggau barat 2 tahun 2023", "Kecamatan Lubuklinggau Barat II", "2023"),
     ("penduduk miskin kec. lubuklinggau barat 2023", "Kecamatan Lubuklinggau Barat", "2023"),

@@ -70,6 +70,9 @@ CASES = [
     ("cancel-ticket", j.handoff, "batal", "ready", "dibatalkan"),
     ("cancel-nothing", j.ready, "batal", "ready", "Tidak ada yang perlu dibatalkan"),
     ("cancel", j.clarify, "batal", "ready", "Dibatalkan"),
+    ("cancel-complaint", lambda app: _complaint_from(j.ask_email(app)), "batal", "ask_email", "e-mail aktif"),
+    ("menu-complaint", lambda app: _complaint_from(j.waiting(app)), "menu", "waiting", "masih terbuka"),
+    ("complaint-when-offered", j.offer_complaint, "pengaduan", "complaint", "tulis pengaduan"),
     ("complaint-command", j.handoff, "pengaduan", "complaint", "tulis pengaduan"),
     ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
@@ -79,6 +82,11 @@ CASES = [
 def _wrong_codes(citizen, times):
     for _ in range(times):
         citizen.say("000000")
+    return citizen
+
+
+def _complaint_from(citizen):
+    citizen.say("pengaduan")
     return citizen
 
 

@@ -125,3 +125,12 @@ def test_nonsense_gets_guidance_not_an_error(app, knowledge):
         assert c.state() == "ask_name"
     with app.app_context(), app.extensions["db"].session() as s:
         assert s.scalar(select(func.count(Citizen.id))) == 0
+
+
+@pytest.mark.parametrize("command", ["batal", "menu"])
+def test_leaving_a_complaint_begun_while_registering_resumes_registration(app, knowledge, command):
+    """BATAL or MENU in a complaint begun mid-registration goes back to that step, not to an unregistered menu."""
+    c = j.ask_email(app)
+    c.say("pengaduan")
+    assert "e-mail aktif" in c.say(command)
+    assert c.state() == "ask_email"

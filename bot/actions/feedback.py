@@ -70,9 +70,22 @@ class Feedback:
         self.session.add(complaint)
         self.session.flush()
         self.say(turn, "complaint_filed", number=complaint.id)
+        back = self._end_detour(turn)
+        if back != State.READY:
+            self.prompt_for(turn, back)
+
+    def a_complaint_cancelled(self, turn) -> None:
+        self.say(turn, "cancelled")
+
+    def a_resume(self, turn) -> None:
+        """Leaving the complaint unfiled: back to the step it interrupted (registration, a ticket), asked again."""
+        self.prompt_for(turn, self._end_detour(turn))
+
+    # ---- helpers
+    def _end_detour(self, turn) -> State:
+        """The state the complaint detour returns to; a finished rating is forgotten when that is the menu."""
         back = State(turn.ctx.get("return_state", State.READY.value))
         if back == State.READY:
             for key in ("rating_for", "score"):
                 turn.ctx.pop(key, None)
-        else:
-            self.prompt_for(turn, back)
+        return back
