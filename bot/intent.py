@@ -38,8 +38,9 @@ _ID_WORDS = {"yang", "apa", "berapa", "bagaimana", "dimana", "di", "ke", "dari",
              "pak", "bu", "kak", "min", "cara", "dengan", "ini", "itu", "nama", "selamat", "pagi", "siang"}
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_EMAIL_LEAD = re.compile(r"^(?:alamat |my )?e-?mail(?: address)?(?: saya| is|nya)?(?:\s*:\s*|\s+)", re.I)
 _NAME = re.compile(r"^[^\W\d_]+(?:[ .'\-][^\W\d_]*)*\.?$")
-_CODE = re.compile(r"^\s*(\d{3})\s?(\d{3})\s*$")
+_CODE = re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}(?!\d)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -80,8 +81,28 @@ def detect_lang(text: str, current: str) -> str:
     return current
 
 
+# Words that carry no question: greetings and thanks above, plus the politeness around them.
+_COURTESY = {w for g in GREETINGS for w in g.split()} | {
+    "ya", "yaa", "banyak", "sekali", "kak", "pak", "bu", "bapak", "ibu", "mas", "mbak", "admin", "sip", "mantap",
+    "siap", "baik", "lagi", "much", "so", "very", "nice", "again"}
+
+
 def is_greeting(text: str) -> bool:
-    return normalize(text) in GREETINGS
+    """Greetings or thanks and nothing else (``halo``, ``makasih ya kak``)."""
+    norm = normalize(text)
+    words = re.findall(r"[\w']+", norm)
+    return norm in GREETINGS or bool(words) and all(w in _COURTESY for w in words)
+
+
+def has_words(text: str) -> bool:
+    """Does the message hold a letter or a digit (not only emoji or punctuation)?"""
+    return re.search(r"[^\W_]", text or "") is not None
+
+
+def number(text: str) -> Optional[int]:
+    """A bare list number as people type it: ``2``, `` 2 ``, ``2.``, ``2)``."""
+    match = re.fullmatch(r"\s*(\d{1,3})\s*[.)]?\s*", text or "")
+    return int(match.group(1)) if match else None
 
 
 _FILLER = {"halo", "hallo", "hai", "hi", "hello", "selamat", "pagi", "siang", "sore", "malam", "permisi", "saya", "aku",
@@ -110,13 +131,17 @@ def clean_name(text: str) -> Optional[str]:
 
 
 def clean_email(text: str) -> Optional[str]:
-    value = (text or "").strip().strip("<>").strip()
+    """The address, lower-cased, also when typed as ``email saya: Budi@Gmail.com.``; None when it is not one."""
+    value = _EMAIL_LEAD.sub("", (text or "").strip()).strip("<> ").rstrip(".,;!")
     return value.lower() if len(value) <= 254 and _EMAIL.match(value) else None
 
 
 def clean_phone(text: str) -> Optional[str]:
-    """Indonesian numbers to E.164 (``0812…`` → ``+62812…``); other international numbers kept."""
-    digits = re.sub(r"[\s\-().]", "", text or "")
+    """Indonesian numbers to E.164 (``0812…`` → ``+62812…``); other international numbers kept.
+
+    Words before the number (``no hp saya 0812…``) are ignored."""
+    start = re.search(r"[+\d]", text or "")
+    digits = re.sub(r"[\s\-().]", "", text[start.start():] if start else "")
     if digits.startswith("+"):
         body = digits[1:]
     elif digits.startswith("62"):
@@ -133,8 +158,9 @@ def clean_phone(text: str) -> Optional[str]:
 
 
 def code_digits(text: str) -> Optional[str]:
-    match = _CODE.match(text or "")
-    return match.group(1) + match.group(2) if match else None
+    """The 6-digit code, also typed ``123 456``, ``123-456``, ``123456.`` or ``kodenya 123456``."""
+    digits = re.sub(r"\D", "", text or "")
+    return digits if len(digits) == 6 and _CODE.search(text) else None
 
 
 def score(text: str) -> Optional[int]:

@@ -37,6 +37,7 @@ CASES = [
     ("ready-found", j.ready, j.FOUND, "results", "Ini yang kami temukan"),
     ("ready-not-found", j.ready, j.NOT_FOUND, "clarify", "belum ada di basis pengetahuan"),
     ("ready-yes", j.ready, "ya", "ready", "tulis pertanyaan"),
+    ("ready-emoji", j.ready, "👍", "ready", "tulis pertanyaan"),
     ("results-resend", j.results, "kirim ulang", "results", "YA atau TIDAK"),
     ("results-dash", j.results, "-", "results", "YA atau TIDAK"),
     ("clarify-done", j.clarify, "selesai", "clarify", "Untuk wilayah mana"),

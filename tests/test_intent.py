@@ -29,6 +29,7 @@ def test_language_follows_clear_signals_only(text, current, lang):
 @pytest.mark.parametrize("text,phone", [
     ("081234567890", "+6281234567890"), ("+62 812-3456-7890", "+6281234567890"), ("6281234567890", "+6281234567890"),
     ("12345", None), ("0812", None), ("08123abc7890", None), ("+44 20 7946 0958", "+442079460958"),
+    ("no hp saya 0812-3456-7890", "+6281234567890"), ("WA: 081234567890.", "+6281234567890"),
 ])
 def test_phone_normalisation(text, phone):
     assert intent.clean_phone(text) == phone
@@ -38,6 +39,25 @@ def test_phone_normalisation(text, phone):
 def test_every_indonesian_mobile_becomes_e164(number):
     """Any 0-prefixed mobile number maps to +62 and back without losing digits."""
     assert intent.clean_phone(number) == "+62" + number[1:]
+
+
+@pytest.mark.parametrize("text,email", [
+    ("Budi@Gmail.com", "budi@gmail.com"), ("budi@gmail.com.", "budi@gmail.com"), ("<budi@gmail.com>", "budi@gmail.com"),
+    ("email saya: budi@gmail.com", "budi@gmail.com"), ("My e-mail is budi@gmail.com", "budi@gmail.com"),
+    ("emailku@gmail.com", "emailku@gmail.com"), ("E-mail:budi@gmail.com", "budi@gmail.com"), ("bu di@gmail.com", None), ("budi@gmail", None), ("kirim ke budi@gmail.com dan ani@gmail.com", None),
+])
+def test_emails(text, email):
+    """The address is taken from how people type it: a trailing full stop or "email saya:" in front."""
+    assert intent.clean_email(text) == email
+
+
+@pytest.mark.parametrize("text,code", [
+    ("123456", "123456"), (" 123 456 ", "123456"), ("123-456", "123456"), ("123456.", "123456"),
+    ("kodenya 123456", "123456"), ("12345", None), ("1234567", None), ("123456 dan 654321", None),
+])
+def test_codes(text, code):
+    """The mailed code is read as people copy it, with a dash, a full stop or a word in front."""
+    assert intent.code_digits(text) == code
 
 
 @pytest.mark.parametrize("text,name", [

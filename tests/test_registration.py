@@ -26,6 +26,13 @@ def test_invalid_email_is_refused_with_an_example(app, knowledge, email):
     assert c.state() == "ask_email" and not c.mailed()
 
 
+def test_email_typed_in_a_sentence_gets_the_code(app, knowledge):
+    """"email saya: Budi.S@Gmail.com." is a valid answer: the code goes to budi.s@gmail.com."""
+    c = j.ask_email(app)
+    assert "budi.s@gmail.com" in c.say("email saya: Budi.S@Gmail.com.")
+    assert c.state() == "ask_code" and [m.address for m in c.mailed()] == ["budi.s@gmail.com"]
+
+
 def test_whatsapp_registration_stores_verified_citizen(app, knowledge):
     """The code mailed to the address completes registration; the phone comes from WhatsApp."""
     c = j.ask_email(app)
@@ -36,6 +43,12 @@ def test_whatsapp_registration_stores_verified_citizen(app, knowledge):
     (citizen,) = _citizens(app)
     assert (citizen.name, citizen.email, citizen.phone) == ("Siti Aminah", "siti.aminah@example.org", c.address)
     assert citizen.email_verified_at is not None
+
+
+def test_code_typed_with_a_full_stop_registers(app, knowledge):
+    """"Kodenya 123456." is the code, not a wrong attempt."""
+    c = j.ask_code(app)
+    assert "Pendaftaran selesai" in c.say(f"Kodenya {mailed_code(c)}.")
 
 
 def test_expired_code_is_refused(app, knowledge):

@@ -43,6 +43,9 @@ class Searching:
     def g_is_greeting(self, turn) -> bool:
         return intent.is_greeting(turn.text)
 
+    def g_has_words(self, turn) -> bool:
+        return intent.has_words(turn.text)
+
     def g_has_answers(self, turn) -> bool:
         if "hits" not in turn.cache:
             hits = self.knowledge.search(self.session, turn.text, limit=3)
@@ -50,14 +53,13 @@ class Searching:
         return bool(turn.cache["hits"])
 
     def g_picks_answer(self, turn) -> bool:
-        text = turn.text.strip()
-        return text.isdigit() and 1 <= int(text) <= len(turn.ctx.get("answers", []))
+        return 1 <= (intent.number(turn.text) or 0) <= len(turn.ctx.get("answers", []))
 
     def g_is_number(self, turn) -> bool:
-        return turn.text.strip().isdigit()
+        return intent.number(turn.text) is not None
 
     def g_detail_too_short(self, turn) -> bool:
-        return len(intent.normalize(turn.text)) < 2 or turn.event.value == "skip"
+        return len(intent.normalize(turn.text)) < 2 or not intent.has_words(turn.text) or turn.event.value == "skip"
 
     def g_request_complete(self, turn) -> bool:
         request = dict(turn.ctx.get("request", {}), **{turn.ctx.get("asking", ""): turn.text})
@@ -72,7 +74,7 @@ class Searching:
         self.say(turn, "answers", items=items)
 
     def a_show_article(self, turn) -> None:
-        slug = turn.ctx["answers"][int(turn.text.strip()) - 1]
+        slug = turn.ctx["answers"][intent.number(turn.text) - 1]
         article = self.knowledge.index(self.session).articles.get(slug)
         if article is None:  # removed since it was offered
             self.say(turn, "not_understood")

@@ -1,0 +1,33 @@
+"""Messy but reasonable citizen input: numbers with a dot, emoji, empty text, thanks in several words."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.models import UnansweredQuery
+from tests import journeys as j
+
+
+@pytest.mark.parametrize("pick", ["1.", "1)"])
+def test_answer_number_with_punctuation_opens_the_article(app, knowledge, pick):
+    """"1." after the answers shows answer 1, as "1" does, instead of opening a consultation."""
+    c = j.results(app)
+    assert "Jam layanan" in c.say(pick)
+    assert c.state() == "results"
+
+
+@pytest.mark.parametrize("text", ["👍", "🙏🙏", "", "...", "terima kasih banyak", "makasih ya kak", "oke sip", "hello again"])
+def test_content_free_message_when_ready_shows_the_menu(app, knowledge, text):
+    """An emoji, an empty message or thanks is not a question: the menu, no consultation, nothing recorded."""
+    c = j.ready(app)
+    assert "tulis pertanyaan" in c.say(text)
+    assert c.state() == "ready"
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert s.scalar(select(func.count()).select_from(UnansweredQuery)) == 0
+
+
+def test_emoji_is_not_accepted_as_a_request_detail(app, knowledge):
+    """An emoji-only answer to "untuk wilayah mana?" is asked again rather than sent to the officer."""
+    c = j.clarify(app)
+    assert "sedikit lebih jelas" in c.say("🙏🙏")
+    assert "periode/tahun" in c.say("Kota Lubuklinggau")
