@@ -59,9 +59,11 @@ class Engine(Actions):
         if message.status != "received":
             return []
         conversation = self.session.get(Conversation, message.conversation_id)
-        lang = intent.detect_lang(message.body, conversation.lang)
-        conversation.lang = lang
         self._link_citizen(conversation)
+        known = conversation.citizen
+        start_lang = known.lang if known is not None and conversation.state == State.NEW.value else conversation.lang
+        lang = intent.detect_lang(message.body, start_lang)  # a new conversation starts in the citizen's language
+        conversation.lang = lang
         conversation.last_inbound_at = message.created_at
         turn = Turn(conversation, intent.classify(message.body), text=message.body, message=message)
         out = self._run(turn)

@@ -130,6 +130,16 @@ def test_english_speaker_gets_english(app, knowledge):
         assert s.scalar(select(Citizen.lang)) == "en"
 
 
+def test_english_speaker_coming_back_is_welcomed_in_english(app, knowledge):
+    """A new conversation of a known citizen starts in the citizen's language, not in Indonesian."""
+    c = Talker(app, Channel.EMAIL.value, "john@example.org")
+    c.say("Hello, I need population data please")
+    c.say("John Smith")
+    c.say("+6281355556666")
+    assert "Goodbye" in c.say("done")
+    assert "Welcome back, John Smith" in c.say("hi")
+
+
 def test_nonsense_gets_guidance_not_an_error(app, knowledge):
     """Gibberish in any registration step is answered with what is expected."""
     c = j.ask_name(app)
