@@ -164,6 +164,10 @@ def test_yahoo_failure_notice_is_a_bounce():
      "Subjek: Data\nKe: <budi@gmail.com>\n\nMinta data IPM.\n\nPada Min, 22 Nov 2026, Budi menulis:\n> lama", "Minta data IPM."),
     ("Tolong dicek.\n\n---------- Forwarded message ---------\nFrom: Dosen <d@unmura.ac.id>\nDate: Mon\nSubject: x\n"
      "To: <budi@gmail.com>\n\nMinta data.", "Tolong dicek."),
+    ("Kepada: Kepala BPS Kota Lubuklinggau\nDari: Kepala Dinas Kesehatan\nTanggal: 23 November 2026\n"
+     "Perihal: Permintaan data\n\nDengan hormat, kami memerlukan data penduduk 2025.",
+     "Kepada: Kepala BPS Kota Lubuklinggau\nDari: Kepala Dinas Kesehatan\nTanggal: 23 November 2026\n"
+     "Perihal: Permintaan data\n\nDengan hormat, kami memerlukan data penduduk 2025."),
 ])
 def test_strip_reply(text, reply):
     """Quote headers in English and Indonesian, signatures and phone footers are cut; list items stay.

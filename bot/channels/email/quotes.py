@@ -24,9 +24,10 @@ _WROTE = re.compile(
     r"^\s*(On|Pada|Le|Am|El)\b.{0,300}?\b(wrote|menulis|a écrit|schrieb|escribió)\s*:\s*$", re.I | re.S)
 _SEPARATOR = re.compile(
     r"^\s*(-{2,}\s*(Original Message|Pesan Asli|Pesan Awal|Forwarded by)[^\n]*|_{20,})\s*$", re.I)
-_HEADER_FIELD = re.compile(r"^\s*\**(From|Dari|Sent|Dikirim|Date|Tanggal|To|Kepada|Subject|Perihal|Subjek|Cc)\**\s*:",
-                           re.I)
+_HEADER_FIELD = re.compile(
+    r"^\s*\**(From|Dari|Sent|Dikirim|Terkirim|Date|Tanggal|To|Kepada|Subject|Perihal|Subjek|Cc)\**\s*:", re.I)
 _FROM_FIELD = re.compile(r"^\s*\**(From|Dari)\**\s*:", re.I)
+_SENT_FIELD = re.compile(r"^\s*\**(Sent|Dikirim|Terkirim)\**\s*:", re.I)
 _MOBILE_FOOTER = re.compile(
     r"^\s*(Sent from (my|Mail|Yahoo|Outlook)\b.*|Dikirim dari .*|Get Outlook for .*|Dapatkan Outlook untuk .*"
     r"|Kirim dari .*|Sent with .*)$", re.I)
@@ -35,11 +36,14 @@ _FORWARD = re.compile(r"^\s*-{2,}\s*(Forwarded message|Pesan terusan|Pesan yang 
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
-    """An Outlook-style "From: … / Sent: … / To: … / Subject: …" block starting at line ``i``."""
+    """An Outlook-style "From: … / Sent: … / To: … / Subject: …" block starting at line ``i``.
+
+    Its From names an address or a Sent line follows: an Indonesian memo ("Kepada:/Dari:/Tanggal:/Perihal:"
+    at the top of a letter) has neither, and it is the citizen's own text."""
     if not _FROM_FIELD.match(lines[i]):
         return False
-    fields = sum(1 for line in lines[i + 1:i + 6] if _HEADER_FIELD.match(line))
-    return fields >= 2
+    fields = [line for line in lines[i + 1:i + 6] if _HEADER_FIELD.match(line)]
+    return len(fields) >= 2 and ("@" in lines[i] or any(_SENT_FIELD.match(line) for line in fields))
 
 
 def _header_at(lines: list[str], i: int) -> bool:
