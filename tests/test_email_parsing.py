@@ -87,6 +87,12 @@ def test_encoded_line_breaks_in_headers_become_spaces(headers, name, subject):
         "budi@example.org", name, subject, "halo", None)
 
 
+def test_a_from_with_two_mailboxes_is_read_at_the_first():
+    """RFC 5322 allows several authors in From; the first one is the sender, as before."""
+    mail = parse(b"From: Budi <budi@example.org>, Ani <ani@example.org>\r\nMessage-ID: <a@b>\r\n\r\nhalo\r\n")
+    assert (mail.sender, mail.display_name) == ("budi@example.org", "Budi")
+
+
 @pytest.mark.parametrize("raw", [
     (MAIL / "malformed.eml").read_bytes(), b"", b"\x00\xff garbage", b"From: \r\n\r\n", b"From: a@b.c\r\nContent-Type: "
     b"multipart/mixed\r\n\r\nno boundary at all"])

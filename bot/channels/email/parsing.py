@@ -197,7 +197,7 @@ def _sender(msg: Message) -> tuple[Optional[str], Optional[str]]:
     text = header(msg, "From")
     name, address = email.utils.parseaddr(text)
     angle = _ANGLE_ADDRESS.search(text)
-    if angle and angle.group(1).lower() != address.lower():  # a ":" or "<" in a decoded name fooled parseaddr
+    if angle and text.count("<") == 1 and angle.group(1).lower() != address.lower():  # a ":" in a name fooled it
         name, address = text[:angle.start()].strip(' "'), angle.group(1)
     address = address.strip().lower()
     return (address if _ADDRESS.match(address) else None), (name.strip()[:120] or None)
