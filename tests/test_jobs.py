@@ -105,3 +105,26 @@ def test_two_jobs_racing_on_one_message_answer_once(app, knowledge):
     with app.app_context(), app.extensions["db"].session() as s:
         out = s.scalars(select(Message).where(Message.direction == "out")).all()
     assert len(out) == 1 and not errors
+
+
+def test_permanent_failure_log_names_no_address(app, knowledge, caplog):
+    """A channel's refusal text (which may quote the address) goes on the row for an officer, not into the log."""
+    from bot.channels import PermanentError
+
+    class Refusing:
+        def send(self, message):
+            raise PermanentError("SMTP 550: 5.1.1 <warga@example.org>: Recipient address rejected")
+
+    message_id, _ = _store(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        from bot import pipeline
+
+        (row,) = pipeline.process(s, message_id)
+        s.commit()
+        row_id = row.id
+    app.extensions.setdefault("senders", {})["email"] = Refusing()
+    with app.app_context():
+        assert jobs.deliver(row_id) == "failed"
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert "warga@example.org" in s.get(Message, row_id).error
+    assert "warga@example.org" not in caplog.text and str(row_id) in caplog.text

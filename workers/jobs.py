@@ -83,7 +83,8 @@ def deliver(message_id: int) -> str:
         except PermanentError as exc:
             row.status, row.error, row.status_at = "failed", str(exc)[:255], clock.now()
             session.commit()
-            log.warning("message %s failed permanently: %s", row.id, exc)
+            # the channel's text may quote the address or number: it stays on the row, for an officer
+            log.warning("message %s failed permanently on %s", row.id, row.channel)
             return "failed"
         return _record(session, row, result)
 
