@@ -116,6 +116,16 @@ def test_complaint_during_handoff_returns_to_the_officer_chat(app, knowledge):
     assert c.state() == "handoff"
 
 
+def test_officer_reply_during_a_complaint_is_not_forgotten(app, knowledge):
+    """An officer answering while the citizen writes a complaint: after filing it the bot is silent (hand-off)."""
+    c = j.waiting(app)
+    c.say("pengaduan")
+    j.officer_event(app, c)
+    c.say("Saya menunggu terlalu lama tanpa kabar.")
+    assert c.state() == "handoff"
+    assert c.say("baik pak, terima kasih") == ""
+
+
 @pytest.mark.parametrize("command", ["batal", "menu"])
 def test_leaving_a_complaint_while_waiting_keeps_the_ticket(app, knowledge, command):
     """BATAL or MENU in a complaint detour ends the detour, not the wait for the officer."""

@@ -6,6 +6,7 @@ import datetime as dt
 from bot import tickets
 from bot.envelope import Outbound
 from bot.models import Consultation, ConsultationStatus
+from bot.states import State
 from bot.texts import WIB, when
 
 ACK_EVERY = dt.timedelta(minutes=30)
@@ -60,6 +61,8 @@ class Consulting:
             consultation.first_response_at = now
         if consultation.status == ConsultationStatus.OPEN.value:
             consultation.status = ConsultationStatus.IN_PROGRESS.value
+        if turn.ctx.get("return_state") == State.WAITING.value:  # answered during a complaint: come back to the chat
+            turn.ctx["return_state"] = State.HANDOFF.value
         identity = turn.identity
         turn.extra.append(Outbound(
             channel=identity.channel, address=identity.address, author="officer",
