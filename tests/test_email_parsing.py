@@ -119,6 +119,8 @@ def test_robots_are_recognised(name, reason):
     ("From: Pak Budi <budi@example.org>\r\nAuto-Submitted: no\r\n", None),
     ("From: budi@example.org\r\nPrecedence: junk\r\n", "precedence: junk"),
     ("From: budi@example.org\r\nX-Autoreply: yes\r\n", "x-autoreply"),
+    ("From: news@example.org\r\nList-Id: Berita Statistik <berita.example.org>\r\n", "mailing list"),
+    ("From: promo@example.org\r\nList-Unsubscribe: <mailto:unsub@example.org>\r\n", "mailing list"),
     ("From: budi@example.org\r\nX-Auto-Response-Suppress: DR, RN, NRN, OOF, AutoReply\r\n", None),
     ("From: budi@example.org\r\nReturn-Path: <>\r\n", "null return path"),
     ("From: MAILER-DAEMON@mx.example.org\r\n", "robot sender"),

@@ -1,7 +1,7 @@
 """The loop and abuse guard: which mails must never get an automatic answer, and which are bounces.
 
 Answering a robot makes two robots talk forever, so every sign of an automatic sender counts
-(RFC 3834 Auto-Submitted, Precedence, vendor auto-reply headers, X-Loop naming us, a null return
+(RFC 3834 Auto-Submitted, Precedence, List-Id/List-Unsubscribe, vendor auto-reply headers, X-Loop naming us, a null return
 path, MAILER-DAEMON, our own address). Such mail is still stored; it is just not answered.
 """
 from __future__ import annotations
@@ -34,6 +34,8 @@ def robot_reason(mail: ParsedMail, our_address: str) -> Optional[str]:
         return f"auto-submitted: {auto[:40]}"
     if header(h, "Precedence").lower() in ("bulk", "junk", "list"):
         return "precedence: " + header(h, "Precedence").lower()
+    if "List-Id" in h or "List-Unsubscribe" in h:  # a list or newsletter (RFC 2369/2919); people write directly
+        return "mailing list"
     # Not X-Auto-Response-Suppress: Exchange puts it on people's mail too (lists, Outlook); it asks, it does not tell.
     for name in ("X-Autoreply", "X-Autorespond", "X-MS-Exchange-Inbox-Rules-Loop"):
         if name in h:
