@@ -116,6 +116,14 @@ def test_complaint_during_handoff_returns_to_the_officer_chat(app, knowledge):
     assert c.state() == "handoff"
 
 
+def test_complaint_while_commenting_asks_for_the_comment_again_with_the_label(app, knowledge):
+    """Back from a complaint to the comment step, the rating is named in full, not "nilai 1 ()"."""
+    c = j.comment(app, "1")
+    c.say("pengaduan")
+    reply = c.say("Petugas tidak membalas tiga hari.")
+    assert "nilai 1 (tidak baik)" in reply and c.state() == "comment"
+
+
 def test_officer_reply_during_a_complaint_is_not_forgotten(app, knowledge):
     """An officer answering while the citizen writes a complaint: after filing it the bot is silent (hand-off)."""
     c = j.waiting(app)

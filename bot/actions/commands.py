@@ -90,7 +90,7 @@ class Commands:
         elif state == State.CLARIFY:
             self.say(turn, f"ask_{ctx.get('asking', 'data_needed')}")
         elif state == State.COMMENT:
-            self.say(turn, "ask_comment", score=ctx.get("score", ""), label="")
+            self.ask_comment(turn)
         elif state in (State.ASK_EMAIL, State.ASK_PHONE):
             self.say(turn, PROMPTS[state], name=ctx.get("name", ""))
         elif state in (State.WAITING, State.HANDOFF):

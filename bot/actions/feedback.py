@@ -33,6 +33,10 @@ class Feedback:
             self.session.add(rating)
         rating.score = score
         turn.ctx["score"] = score
+        self.ask_comment(turn)
+
+    def ask_comment(self, turn) -> None:
+        score = turn.ctx["score"]
         labels = EN_LABELS if turn.conversation.lang == "en" else RATING_LABELS
         self.say(turn, "ask_comment", score=score, label=labels[score])
 
