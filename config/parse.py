@@ -69,8 +69,12 @@ def url(text: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
 
 
 def fractions(text: str, most: int = 2) -> tuple[float, ...]:
-    """``0.5, 0.8`` or ``50%, 80%`` → ascending fractions strictly between 0 and 1 (empty: none)."""
+    """``0.5, 0.8`` or ``50%, 80%`` → ascending fractions strictly between 0 and 1; ``none``: none.
+
+    (An empty variable means "the default", as for every setting, so switching off needs a word.)"""
     out: list[float] = []
+    if (text or "").strip().lower() in ("none", "off"):
+        return ()
     for token in re.split(r"[,\s]+", (text or "").strip()):
         if not token:
             continue

@@ -28,13 +28,22 @@ def test_service_standard_defaults():
     ("INACTIVITY_CLOSE_AFTER", "seven days"), ("SLA_WORKING_DAYS", "0"), ("SMTP_PORT", "smtp"),
     ("IMAP_SSL", "maybe"), ("OFFICE_HOURS", "mon-thu 7-16"), ("EXTRA_CLOSED_DATES", "24/12/2026"),
     ("DATABASE_URL", "mysql://x"), ("PUBLIC_BASE_URL", "example.org"), ("MAIL_FROM", "pst"),
-    ("WALKIN_WAIT_LIMIT", "0m"),
+    ("WALKIN_WAIT_LIMIT", "0m"), ("SLA_REMINDER_FRACTIONS", "0.8, 0.5"), ("SLA_REMINDER_FRACTIONS", "0.2 0.5 0.8"),
 ])
 def test_bad_value_names_the_variable(name, value):
     """The error is one sentence that starts with the variable's name."""
     with pytest.raises(ConfigError) as err:
         Settings.from_mapping({**BASE, name: value})
     assert str(err.value).startswith(f"{name} is invalid:") and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("value,expected", [
+    (None, (0.5, 0.8)), ("", (0.5, 0.8)), ("25%, 90%", (0.25, 0.9)), ("0.7", (0.7,)), ("none", ()), (" Off ", ()),
+])
+def test_sla_reminder_fractions(value, expected):
+    """Default 50 % and 80 %; percentages or fractions; ``none`` switches officer reminders off."""
+    env = BASE if value is None else {**BASE, "SLA_REMINDER_FRACTIONS": value}
+    assert Settings.from_mapping(env).sla_reminder_fractions == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("env,missing", [
