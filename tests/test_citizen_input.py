@@ -31,3 +31,10 @@ def test_emoji_is_not_accepted_as_a_request_detail(app, knowledge):
     c = j.clarify(app)
     assert "sedikit lebih jelas" in c.say("🙏🙏")
     assert "periode/tahun" in c.say("Kota Lubuklinggau")
+
+
+def test_emoji_only_complaint_is_not_filed(app, knowledge):
+    """A complaint made only of emoji is asked for in words, not recorded as complaint number 1."""
+    c = j.complaint(app)
+    assert "satu atau dua kalimat" in c.say("😡" * 12)
+    assert c.state() == "complaint"

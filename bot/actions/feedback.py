@@ -21,7 +21,7 @@ class Feedback:
         return turn.ctx.get("score", 4) <= LOW_SCORE
 
     def g_complaint_too_short(self, turn) -> bool:
-        return len(turn.text.strip()) < MIN_COMPLAINT_CHARS
+        return len(turn.text.strip()) < MIN_COMPLAINT_CHARS or not intent.has_words(turn.text)
 
     # ---- actions
     def a_save_score(self, turn) -> None:
