@@ -45,10 +45,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, accents folded, punctuation at the ends and repeated spaces removed."""
+    """Lower-case, accents folded, punctuation and emoji at the ends and repeated spaces removed."""
     text = unicodedata.normalize("NFKC", text or "").strip().lower()
     text = re.sub(r"\s+", " ", text)
-    return text.strip(" .!,;:*_~\"'") or text.strip()
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text) or text.strip()
 
 
 def classify(text: str) -> Event:

@@ -38,3 +38,10 @@ def test_emoji_only_complaint_is_not_filed(app, knowledge):
     c = j.complaint(app)
     assert "satu atau dua kalimat" in c.say("😡" * 12)
     assert c.state() == "complaint"
+
+
+def test_command_with_an_emoji_still_works(app, knowledge):
+    """"Selesai 🙏" while waiting closes the ticket as SELESAI does, instead of being attached to it."""
+    c = j.waiting(app)
+    assert "1 = tidak baik" in c.say("Selesai 🙏")
+    assert c.state() == "rating"

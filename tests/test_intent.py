@@ -11,6 +11,7 @@ from bot.states import Event
     ("STATUS", Event.STATUS), ("batal", Event.CANCEL), ("PENGADUAN", Event.COMPLAINT), ("selesai!", Event.DONE),
     ("kirim ulang", Event.RESEND), ("lewati", Event.SKIP), ("ya", Event.YES), ("Iya betul", Event.YES),
     ("tidak", Event.NO), ("no", Event.NO), ("menu makanan khas", Event.TEXT), ("berapa jumlah penduduk", Event.TEXT),
+    ("selesai 🙏", Event.DONE), ("Batal!!!", Event.CANCEL), ("menu?", Event.MENU), ("ya 👍", Event.YES), ("?", Event.HELP),
 ])
 def test_classify(text, event):
     assert intent.classify(text) == event
