@@ -113,7 +113,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.ASK_PHONE,     ANY,             (),                                   SAME,              ("bad_phone",)),
     # searching
     (S.RESULTS,       TEXTUAL,         ("picks_answer",),                    SAME,              ("show_article",)),
-    (S.RESULTS,       TEXTUAL,         ("is_number",),                       SAME,              ("reprompt",)),
+    ((S.READY, S.RESULTS), TEXTUAL,    ("is_number",),                       SAME,              ("reprompt",)),
     (S.RESULTS,       E.YES,           (),                                   S.READY,           ("helped",)),
     (S.RESULTS,       E.NO,            (),                                   S.CLARIFY,         ("not_helped", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_greeting",),                     S.READY,           ("show_menu",)),

@@ -16,6 +16,14 @@ def test_answer_number_with_punctuation_opens_the_article(app, knowledge, pick):
     assert c.state() == "results"
 
 
+def test_answer_number_after_the_answers_were_closed_shows_the_menu(app, knowledge):
+    """"1" after YA (the list is gone) is not a question: the menu, not "no answer, which area?"."""
+    c = j.results(app)
+    c.say("ya")
+    assert "tulis pertanyaan" in c.say("1")
+    assert c.state() == "ready"
+
+
 @pytest.mark.parametrize("text", ["👍", "🙏🙏", "", "...", "terima kasih banyak", "makasih ya kak", "oke sip", "hello again"])
 def test_content_free_message_when_ready_shows_the_menu(app, knowledge, text):
     """An emoji, an empty message or thanks is not a question: the menu, no consultation, nothing recorded."""
