@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.console import i18n
-from tests.console_support import login, make_officer, post
+from tests.console_support import csrf_token, login, make_officer, post
 
 CONSOLE = Path(i18n.__file__).parent
 PHRASE = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)+)"\s*\)|_\(\s*'((?:[^'\\]|\\.)+)'\s*\)""")
@@ -40,3 +40,13 @@ def test_inbox_language(app, client, lang, words):
     post(client, "/console/lang", {"lang": lang, "next": "/console/"})
     page = client.get("/console/").get_data(as_text=True)
     assert all(word in page for word in words) and f'<html lang="{lang}">' in page
+
+
+def test_language_chosen_on_the_login_page_survives_login(app, client):
+    """English picked before logging in stays English afterwards (the fresh session keeps the choice)."""
+    make_officer(app)
+    client.post("/console/lang", data={"lang": "en", "next": "/console/login",
+                                       "csrf_token": csrf_token(client)})
+    assert "Log in" in client.get("/console/login").get_data(as_text=True)
+    login(client)
+    assert "Inbox" in client.get("/console/").get_data(as_text=True)

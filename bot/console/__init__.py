@@ -1,8 +1,8 @@
 """The officers' web console: one blueprint per page family, all behind one login and CSRF gate.
 
-Every view under ``/console/`` requires a logged-in officer except the login page and static
-files (``PUBLIC``). CSRF is checked here for the console's unsafe methods only, so the Twilio
-webhooks (signed by Twilio, not by a browser) keep working without tokens.
+Every view under ``/console/`` requires a logged-in officer except the login page, its language
+switch and static files (``PUBLIC``). CSRF is checked here for the console's unsafe methods only,
+so the Twilio webhooks (signed by Twilio, not by a browser) keep working without tokens.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/console/static")
-PUBLIC = {"auth.login", "console.static"}
+PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
 BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 

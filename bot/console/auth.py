@@ -82,7 +82,10 @@ def login():
         flash(_("Nama pengguna atau kata sandi salah."), "error")
         return render_template("console/login.html", next=request.form.get("next", "")), 401
     throttle.clear(keys)
-    session.clear()  # a fresh session: no fixation across the login
+    chosen = session.get("console_lang")
+    session.clear()  # a fresh session: no fixation across the login; only the language chosen on this page stays
+    if chosen in i18n.LANGS:
+        session["console_lang"] = chosen
     login_user(ConsoleUser(officer))
     return redirect(safe_next(request.form.get("next")))
 
