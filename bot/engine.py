@@ -86,7 +86,7 @@ class Engine(Actions):
             turn.text, turn.redispatch = turn.redispatch, None
             turn.event, turn.cache = intent.classify(turn.text), {"ctx": turn.ctx}
         conversation.context = dict(turn.ctx)
-        self._move_deadlines(conversation)
+        self._move_deadlines(turn)
         return self._outbounds(turn)
 
     def _step(self, turn: Turn) -> None:
@@ -110,11 +110,17 @@ class Engine(Actions):
         if dest == State.CLOSED:
             turn.conversation.ended_at = self.now
 
-    def _move_deadlines(self, conversation: Conversation) -> None:
-        """Inactivity runs while the citizen owes an answer; never while the office does."""
-        now = self.now
+    def _move_deadlines(self, turn: Turn) -> None:
+        """Inactivity runs while the citizen owes an answer; never while the office does.
+
+        The office owes a ticket's first reply (WAITING), and in a hand-off whatever the citizen
+        wrote last: a follow-up question left unanswered is not the citizen's silence. The
+        officer's next message starts the citizen's time again."""
+        conversation, now = turn.conversation, self.now
         conversation.last_activity_at = now
-        if conversation.state in (State.WAITING.value, State.CLOSED.value, State.NEW.value):
+        office_owes = conversation.state in (State.WAITING.value, State.CLOSED.value, State.NEW.value) or (
+            conversation.state == State.HANDOFF.value and turn.message is not None)
+        if office_owes:
             conversation.remind_at = conversation.close_at = None
         else:
             conversation.remind_at = now + self.settings.inactivity_reminder_after

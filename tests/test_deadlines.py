@@ -188,3 +188,20 @@ def test_complaint_detour_does_not_close_a_ticket_the_office_owes(app):
     consultation = journeys.consultation_of(app, citizen)
     assert consultation.status != "closed" and consultation.close_reason is None
     assert reminders(app, citizen) == [] and conversation(app, citizen).close_at is None
+
+
+def test_follow_up_left_unanswered_by_the_officer_never_closes_as_no_response(app):
+    """In a hand-off the citizen's follow-up stops their clock; the officer's next message restarts it."""
+    clock.freeze(wib(2026, 6, 1, 10, 0))
+    citizen = journeys.handoff(app)
+    clock.advance(DAY)
+    citizen.say("Terima kasih, untuk tahun 2024 apakah ada juga?")
+    clock.advance(30 * DAY)
+    assert swept(app) == {}
+    assert citizen.state() == "handoff" and journeys.consultation_of(app, citizen).close_reason is None
+    journeys.officer_event(app, citizen, text="Ada, di tabel 4.2.")
+    clock.advance(5 * DAY + dt.timedelta(minutes=1))
+    assert swept(app) == {"reminded": 1}
+    clock.advance(2 * DAY)
+    assert swept(app) == {"closed": 1}
+    assert journeys.consultation_of(app, citizen).close_reason == "no_response"
