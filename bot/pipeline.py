@@ -61,9 +61,18 @@ def flag_failed(session: Session, message_id: int) -> list[Message]:
     return outbox.store(session, [apology])
 
 
+def locked(session: Session, consultation: Consultation) -> Consultation:
+    """The ticket, read again once its conversation is locked (the engine's lock order), before a reply or close:
+    a close another officer committed meanwhile is seen, not undone or announced twice."""
+    session.get(Conversation, consultation.conversation_id, with_for_update=True)
+    session.refresh(consultation)
+    return consultation
+
+
 def open_ticket(session: Session, ticket: str) -> Consultation:
+    """An open ticket by number, locked (see :func:`locked`), for an officer's reply or close."""
     consultation = session.scalar(select(Consultation).where(Consultation.ticket == ticket.strip().upper()))
-    if consultation is None or consultation.status not in OPEN_STATUSES:
+    if consultation is None or locked(session, consultation).status not in OPEN_STATUSES:
         raise NotFound(f"{ticket} is not an open consultation")
     return consultation
 

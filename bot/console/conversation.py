@@ -77,7 +77,7 @@ def _status_label(message) -> str:
 @bp.post("/<ticket>/reply")
 def reply(ticket: str):
     session = get_session()
-    consultation = lookup.locked(session, ticket)
+    consultation = pipeline.locked(session, lookup.consultation(session, ticket))
     text = _typed("text")
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
@@ -146,7 +146,7 @@ def note(ticket: str):
 @bp.post("/<ticket>/close")
 def close(ticket: str):
     session = get_session()
-    consultation = lookup.locked(session, ticket)
+    consultation = pipeline.locked(session, lookup.consultation(session, ticket))
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
         return _back(consultation.ticket)

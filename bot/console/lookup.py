@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.routing import IntegerConverter
 
-from bot.models import Consultation, Conversation, Officer
+from bot.models import Consultation, Officer
 
 MAX_ID = 2**31 - 1  # every id column is a 32-bit INTEGER; a bigger number errors in the driver, not "not found"
 
@@ -31,15 +31,6 @@ def consultation(session: Session, ticket: str) -> Consultation:
     found = session.scalar(select(Consultation).where(Consultation.ticket == ticket.strip().upper()))
     if found is None:
         abort(404)
-    return found
-
-
-def locked(session: Session, ticket: str) -> Consultation:
-    """The ticket, read again once its conversation is locked (the engine's lock order), for a reply or close:
-    a close another officer committed meanwhile is seen, not undone or announced twice."""
-    found = consultation(session, ticket)
-    session.get(Conversation, found.conversation_id, with_for_update=True)
-    session.refresh(found)
     return found
 
 
