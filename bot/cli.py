@@ -25,16 +25,34 @@ def db_upgrade(revision: str) -> None:
     click.echo("database is up to date")
 
 
+def _fits(column, lower: bool = False):
+    """A click callback for a value stored in ``column``: stripped (and lowercased), refused when too long for
+    the column (the database would refuse it with a traceback) or empty (None when the column may be NULL)."""
+    limit = column.type.length
+
+    def check(_ctx, _param, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().lower() if lower else value.strip()
+        if not value:
+            if column.nullable:
+                return None
+            raise click.BadParameter("must not be empty")
+        if len(value) > limit:
+            raise click.BadParameter(f"at most {limit} characters (got {len(value)})")
+        return value
+    return check
+
+
 @officer_cli.command("create")
-@click.argument("username")
-@click.option("--name", required=True)
-@click.option("--email", default=None)
+@click.argument("username", callback=_fits(Officer.username, lower=True))  # lowercased as the login form reads it
+@click.option("--name", required=True, callback=_fits(Officer.name))
+@click.option("--email", default=None, callback=_fits(Officer.email))
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=None,
               help="Default: officer for a new account, unchanged for an existing one.")
 @click.password_option(envvar="OFFICER_PASSWORD")
 def officer_create(username: str, name: str, email: str | None, role: str | None, password: str) -> None:
     """Create an officer account (or reset its password; role and e-mail change only when given)."""
-    username = username.strip().lower()  # as the login form reads what is typed
     with get_db().session() as session:
         officer = session.scalar(select(Officer).where(Officer.username == username))
         if officer is None:

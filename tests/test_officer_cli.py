@@ -1,6 +1,7 @@
 """`flask officer create`: accounts officers can log in with, and a password reset that changes nothing else."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.models import Officer
@@ -29,3 +30,25 @@ def test_password_reset_keeps_role_and_email(app, runner):
     with db(app) as session:
         officer = session.scalar(select(Officer))
         assert (officer.role, officer.email) == ("admin", "root@bps.go.id")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["x" * 65, "--name", "Siti"], "at most 64 characters (got 65)"),
+    (["  ", "--name", "Siti"], "must not be empty"),
+    (["siti", "--name", "S" * 121], "at most 120 characters (got 121)"),
+    (["siti", "--name", " "], "must not be empty"),
+    (["siti", "--name", "Siti", "--email", "s" * 250 + "@bps.go.id"], "at most 254 characters"),
+])
+def test_value_the_column_cannot_hold_is_refused(app, runner, args, message):
+    """A username (or name, e-mail) that is empty or longer than its column gets a usage error, no traceback."""
+    result = runner.invoke(args=["officer", "create", *args, "--password", PASSWORD])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    with db(app) as session:
+        assert session.scalar(select(Officer)) is None
+
+
+def test_longest_username_fits(app, client, runner):
+    """64 characters, the column's limit, is still a username one can log in with."""
+    _create(runner, "x" * 64, "--name", "Siti")
+    assert login(client, "x" * 64).status_code == 302
