@@ -5,6 +5,7 @@ import logging
 from typing import Any, Mapping, Optional, Union
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Settings
 
@@ -18,6 +19,9 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
     else:
         settings = Settings.from_env()
     app = Flask(__name__)
+    if settings.trusted_proxies:  # request.remote_addr is the client, not nginx (login throttling counts it)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=0, x_host=0, x_port=0,
+                                x_prefix=0)
     app.config.update(SECRET_KEY=settings.secret_key, SETTINGS=settings, JSON_SORT_KEYS=False)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 

@@ -55,6 +55,7 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("REDIS_URL", lambda t: parse.url(t, ("redis", "rediss", "unix")), f"unix://{VAR_DIR / 'run' / 'redis.sock'}"),
     ("SECRET_KEY", _text, None),
     ("PUBLIC_BASE_URL", parse.url, "http://127.0.0.1:5000"),
+    ("TRUSTED_PROXIES", lambda t: parse.integer(t, 0, 5), "0"),  # proxy hops whose X-Forwarded-For is believed
     ("TWILIO_ACCOUNT_SID", _text, None),
     ("TWILIO_AUTH_TOKEN", _text, None),
     ("TWILIO_WHATSAPP_FROM", _text, None),

@@ -7,7 +7,7 @@ import pytest
 from werkzeug.security import generate_password_hash
 
 from bot import create_app
-from bot.console import BLUEPRINTS, PUBLIC
+from bot.console import BLUEPRINTS, PUBLIC, throttle
 from bot.models import Officer
 from tests.console_support import PASSWORD, csrf_token, db, login, make_officer, post
 
@@ -93,6 +93,29 @@ def test_login_throttled_after_five_failures(app, client):
         assert login(client, "siti", "wrong").status_code == 401
     response = login(client)
     assert response.status_code == 429
+
+
+def test_one_officers_typos_do_not_lock_out_the_office(app, client):
+    """Colleagues behind the same address still log in after one officer's five failures."""
+    make_officer(app)
+    make_officer(app, "andi")
+    for _ in range(5):
+        login(client, "siti", "wrong")
+    assert login(client, "andi").status_code == 302
+
+
+@pytest.mark.parametrize("trusted,status", [("0", 429), ("1", 302)])
+def test_address_throttled_behind_a_proxy(env, trusted, status):
+    """Many failures from one address stop it; behind a trusted proxy that is the client's address, not nginx's."""
+    app = create_app({**env, "TRUSTED_PROXIES": trusted})
+    make_officer(app)
+    guesser, officer = app.test_client(), app.test_client()
+    for client, address in ((guesser, "203.0.113.7"), (officer, "198.51.100.20")):
+        client.environ_base.update(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)  # as nginx sends them
+    for number in range(throttle.ADDRESS_LIMIT):
+        assert login(guesser, f"user{number}", "wrong").status_code == 401
+    assert login(guesser).status_code == 429
+    assert login(officer).status_code == status
 
 
 def test_throttle_works_without_redis(app, client, fresh_redis):

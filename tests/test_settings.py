@@ -20,6 +20,7 @@ def test_service_standard_defaults():
     assert s.walkin_wait_limit == dt.timedelta(minutes=10)
     assert s.sweep_interval == dt.timedelta(minutes=1)
     assert s.office_timezone == "Asia/Jakarta"
+    assert s.trusted_proxies == 0  # X-Forwarded-For is believed only when the deployment says so
     assert s.mail_from == "ipds1674@bps.go.id"
     assert s.database_url.startswith("sqlite:///") and s.database_url.endswith("var/pst.db")
 
@@ -29,6 +30,7 @@ def test_service_standard_defaults():
     ("IMAP_SSL", "maybe"), ("OFFICE_HOURS", "mon-thu 7-16"), ("EXTRA_CLOSED_DATES", "24/12/2026"),
     ("DATABASE_URL", "mysql://x"), ("PUBLIC_BASE_URL", "example.org"), ("MAIL_FROM", "pst"),
     ("WALKIN_WAIT_LIMIT", "0m"), ("SLA_REMINDER_FRACTIONS", "0.8, 0.5"), ("SLA_REMINDER_FRACTIONS", "0.2 0.5 0.8"),
+    ("TRUSTED_PROXIES", "-1"), ("TRUSTED_PROXIES", "nginx"),
 ])
 def test_bad_value_names_the_variable(name, value):
     """The error is one sentence that starts with the variable's name."""

@@ -62,14 +62,15 @@ def test_messaging_service_parameters_are_just_signed_parameters(wa_app, wa_clie
     ("https://pst.example.org:8443" + INBOUND, {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "pst.example.org",
                                                  "X-Forwarded-Port": "8443"}),
 ])
-def test_signature_behind_a_tls_terminating_proxy(make_wa_app, fake_twilio, signed_url, headers):
-    """The app sees http://internal; Twilio signed the public https URL, with or without :443."""
-    application = make_wa_app(PUBLIC_BASE_URL=PUBLIC)
+@pytest.mark.parametrize("trusted_proxies", ["0", "1"])
+def test_signature_behind_a_tls_terminating_proxy(make_wa_app, fake_twilio, signed_url, headers, trusted_proxies):
+    """The app sees http://internal; Twilio signed the public https URL, with or without :443 (ProxyFix or not)."""
+    application = make_wa_app(PUBLIC_BASE_URL=PUBLIC, TRUSTED_PROXIES=trusted_proxies)
     form = inbound_form("halo")
     client = application.test_client()
     response = client.post(INBOUND, data=form, base_url="http://10.0.0.5:8000",
                            headers={"X-Twilio-Signature": signature(fake_twilio.auth_token, signed_url, form),
-                                    **headers})
+                                    "X-Forwarded-For": "54.172.60.1", **headers})
     assert response.status_code == 200
 
 

@@ -1,4 +1,13 @@
-"""Login throttling: after ``LIMIT`` failures in ``WINDOW`` a username (or a client address) waits.
+"""Login throttling: after ``USER_LIMIT`` failures in ``WINDOW`` a username waits, after ``ADDRESS_LIMIT`` a
+client address does.
+
+The per-username count stops a guesser working on one account. The per-address count stops one address
+trying many usernames; it is six times higher because a whole office often reaches the console through one
+address (the office's NAT), and one officer's typos must not lock their colleagues out. The address is the
+client's only when ``request.remote_addr`` is: behind nginx (the normal deployment) set ``TRUSTED_PROXIES``
+to the number of proxies in front of the app, so ProxyFix takes the client from ``X-Forwarded-For`` (see
+:func:`bot.create_app`); left at 0 there, every login shares the proxy's address and its count. Only
+``X-Forwarded-For`` is trusted this way: the Twilio signature check rebuilds the public URL itself.
 
 Counted in Redis so every web worker sees the same numbers; when Redis is down the counts fall
 back to this process's memory, which still slows a guesser down instead of letting them through.
@@ -12,14 +21,21 @@ from redis.exceptions import RedisError
 
 from workers.queue import get_redis
 
-LIMIT = 5
+USER_LIMIT = 5
+ADDRESS_LIMIT = 30
 WINDOW = 15 * 60  # seconds
+PREFIX = "console:login-fail:"
+_LIMITS = {"user": USER_LIMIT, "addr": ADDRESS_LIMIT}
 _local: dict[str, list[float]] = {}
 _lock = threading.Lock()
 
 
 def keys(username: str, address: str) -> tuple[str, ...]:
-    return (f"console:login-fail:user:{username}", f"console:login-fail:addr:{address}")
+    return (f"{PREFIX}user:{username}", f"{PREFIX}addr:{address}")
+
+
+def _limit(key: str) -> int:
+    return _LIMITS[key[len(PREFIX):].split(":", 1)[0]]
 
 
 def _local_count(key: str, add: bool = False) -> int:
@@ -35,9 +51,9 @@ def _local_count(key: str, add: bool = False) -> int:
 def blocked(names: tuple[str, ...]) -> bool:
     try:
         counts = get_redis().mget(names)
-        return any(int(c or 0) >= LIMIT for c in counts)
+        return any(int(c or 0) >= _limit(k) for k, c in zip(names, counts))
     except RedisError:
-        return any(_local_count(k) >= LIMIT for k in names)
+        return any(_local_count(k) >= _limit(k) for k in names)
 
 
 def failed(names: tuple[str, ...]) -> None:
