@@ -28,6 +28,11 @@ GREETINGS = {"halo", "hallo", "hai", "hi", "hello", "hey", "p", "ping", "tes", "
              "assalamu'alaikum", "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "pagi", "siang",
              "sore", "malam", "good morning", "good afternoon", "terima kasih", "makasih", "thanks", "thank you",
              "trims", "ok makasih", "oke terima kasih", "min", "halo min", "hai min", "permisi"}
+# "ya tapi kurang lengkap", "thanks, but not quite": a yes (or thanks) followed, at most one word later, by a
+# contrast or a shortfall. Further away it is no reply: "sudah ada data ipm 2024 belum" is a question.
+_QUALIFIED_ASSENT = re.compile(
+    r"^(?:ya|iya|yes|ok|oke|okay|sudah|betul|benar|sip|terima kasih|makasih|thanks|thank you)\b\W*(?:\w+\W+)?"
+    r"(?:tapi|tetapi|namun|kurang|belum|masih|sebagian|but|however|not|incomplete|partly|partially)\b")
 
 _EN_WORDS = {"the", "is", "are", "what", "how", "where", "which", "who", "can", "could", "please", "data", "of",
              "for", "i", "my", "need", "want", "do", "does", "you", "population", "number", "rate", "hello",
@@ -57,11 +62,20 @@ def classify(text: str) -> Event:
     for event, words in COMMANDS.items():
         if norm in words:
             return event
+    if _qualified_assent(norm):
+        return Event.NO
     if norm in YES or norm.startswith(("ya ", "iya ", "yes ", "ok ")) and len(norm) < 25:
         return Event.YES
     if norm in NO or norm.startswith(("tidak ", "no ", "belum ")) and len(norm) < 25:
         return Event.NO
     return Event.TEXT
+
+
+def _qualified_assent(norm: str) -> bool:
+    """A yes that takes itself back ("ya tapi kurang lengkap") is not satisfaction: it is heard as NO.
+
+    Only short replies count (under 60 characters); a longer one is a new question to search."""
+    return len(norm) < 60 and _QUALIFIED_ASSENT.match(norm) is not None
 
 
 def detect_lang(text: str, current: str) -> str:

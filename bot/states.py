@@ -134,8 +134,6 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.RATING,        ANY,             (),                                   SAME,              ("bad_rating",)),
     (S.COMMENT,       E.SKIP,          ("low_score",),                       S.OFFER_COMPLAINT, ("offer_complaint",)),
     (S.COMMENT,       E.SKIP,          (),                                   S.READY,           ("thank_rating",)),
-    (S.COMMENT,       E.NO,            ("low_score",),                       S.OFFER_COMPLAINT, ("offer_complaint",)),
-    (S.COMMENT,       E.NO,            (),                                   S.READY,           ("thank_rating",)),
     (S.COMMENT,       ANY,             ("low_score",),                       S.OFFER_COMPLAINT, ("save_comment", "offer_complaint")),
     (S.COMMENT,       ANY,             (),                                   S.READY,           ("save_comment", "thank_rating")),
     (S.OFFER_COMPLAINT, E.YES,         (),                                   S.COMPLAINT,       ("ask_complaint",)),

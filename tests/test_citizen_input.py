@@ -24,6 +24,23 @@ def test_answer_number_after_the_answers_were_closed_shows_the_menu(app, knowled
     assert c.state() == "ready"
 
 
+@pytest.mark.parametrize("reply", ["ya tapi kurang lengkap", "Iya, tapi belum terjawab", "terima kasih, tapi kurang jelas"])
+def test_qualified_yes_to_the_answers_offers_an_officer(app, knowledge, reply):
+    """"Ya tapi kurang lengkap" to "did this answer your question?" is a no: the details for an officer follow."""
+    c = j.results(app)
+    answer = c.say(reply)
+    assert "Senang bisa membantu" not in answer and "kami teruskan ke petugas" in answer
+    assert c.state() == "clarify"
+
+
+@pytest.mark.parametrize("reply,words", [("ya", "Senang bisa membantu"), ("sudah", "Senang bisa membantu"),
+                                         ("oke", "Senang bisa membantu"), ("terima kasih", "tulis pertanyaan")])
+def test_plain_yes_or_thanks_to_the_answers_moves_on(app, knowledge, reply, words):
+    c = j.results(app)
+    assert words in c.say(reply)
+    assert c.state() == "ready"
+
+
 @pytest.mark.parametrize("text", ["👍", "🙏🙏", "", "...", "terima kasih banyak", "makasih ya kak", "oke sip", "hello again"])
 def test_content_free_message_when_ready_shows_the_menu(app, knowledge, text):
     """An emoji, an empty message or thanks is not a question: the menu, no consultation, nothing recorded."""

@@ -89,6 +89,17 @@ def test_officer_close_then_rating_with_comment_is_stored(app, knowledge):
            (consultation.id, 4, "Cepat sekali, terima kasih")
 
 
+@pytest.mark.parametrize("comment,stored", [("oke tapi agak lambat", "oke tapi agak lambat"),
+                                            ("ya, tapi petugasnya kurang ramah", "ya, tapi petugasnya kurang ramah"),
+                                            ("tidak", None)])
+def test_comment_that_starts_with_a_qualified_yes_is_stored(app, knowledge, comment, stored):
+    """A comment heard as NO ("oke tapi agak lambat") is still a comment, unlike a bare "tidak"."""
+    c = j.comment(app)
+    assert "Terima kasih atas penilaian" in c.say(comment)
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert s.scalars(select(Rating.comment)).all() == [stored]
+
+
 def test_low_rating_leads_to_a_stored_complaint(app, knowledge):
     """A rating of 1 offers a complaint; accepting stores it linked to the ticket."""
     c = j.offer_complaint(app)

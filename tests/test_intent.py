@@ -12,9 +12,25 @@ from bot.states import Event
     ("kirim ulang", Event.RESEND), ("lewati", Event.SKIP), ("ya", Event.YES), ("Iya betul", Event.YES),
     ("tidak", Event.NO), ("no", Event.NO), ("menu makanan khas", Event.TEXT), ("berapa jumlah penduduk", Event.TEXT),
     ("selesai 🙏", Event.DONE), ("Batal!!!", Event.CANCEL), ("menu?", Event.MENU), ("ya 👍", Event.YES), ("?", Event.HELP),
+    ("sudah ada data ipm 2024 belum", Event.TEXT),
 ])
 def test_classify(text, event):
     assert intent.classify(text) == event
+
+
+@pytest.mark.parametrize("text", [
+    "ya tapi kurang lengkap", "Iya, tapi belum terjawab", "sudah, namun datanya masih kurang", "ok tapi kurang jelas",
+    "yes but not quite", "Thanks, but incomplete", "terima kasih, tapi belum lengkap", "ya kurang lebih",
+    "ya membantu tapi kurang lengkap",
+])
+def test_yes_with_a_but_or_a_shortfall_is_no(text):
+    """"Did this answer your question?" – a yes that takes itself back is not satisfaction."""
+    assert intent.classify(text) == Event.NO
+
+
+@pytest.mark.parametrize("text", ["ya", "Iya", "sudah", "oke", "ok makasih", "yes", "yes thanks", "ya terima kasih"])
+def test_plain_yes_stays_yes(text):
+    assert intent.classify(text) == Event.YES
 
 
 @pytest.mark.parametrize("text,current,lang", [

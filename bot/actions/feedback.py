@@ -44,6 +44,9 @@ class Feedback:
         self.say(turn, "bad_rating")
 
     def a_save_comment(self, turn) -> None:
+        """A bare no ("tidak") to "any comment?" is no comment; "ya tapi agak lambat", heard as NO, is one."""
+        if intent.normalize(turn.text) in intent.NO:
+            return
         rating = self.session.scalar(select(Rating).where(Rating.consultation_id == turn.ctx.get("rating_for")))
         if rating is not None:
             rating.comment = turn.text.strip()[:2000]
