@@ -177,9 +177,21 @@ def code_digits(text: str) -> Optional[str]:
     return digits if len(digits) == 6 and _CODE.search(text) else None
 
 
-def score(text: str) -> Optional[int]:
-    match = re.fullmatch(r"\s*([1-4])\s*(?:/\s*4)?\s*[.!]?\s*", text or "")
-    return int(match.group(1)) if match else None
+_NUMBER_WORDS = {w: n for n, words in enumerate((("satu", "one"), ("dua", "two"), ("tiga", "three"), ("empat", "four"),
+                                                  ("lima", "five")), 1) for w in words}
+_SCORE = re.compile(r"(?:(?:nilai(?:nya)?|angka|bintang|skor|score|rating|rate)\s*:?\s*)?(\d{1,2}|[a-z]+)"
+                    r"(?:\s*/\s*(\d+)|\s*(?:bintang|stars?))?")
+
+
+def score(text: str, top: int) -> Optional[int]:
+    """A rating on the 1–``top`` scale as people type it: ``3``, ``tiga``, ``three``, ``bintang 3``, ``nilai 3``,
+    ``3/4``; None when it is none, out of range (``5``, ``lima``, ``0``) or on another scale (``3/5``)."""
+    match = _SCORE.fullmatch(normalize(text))
+    if not match or match.group(2) and int(match.group(2)) != top:
+        return None
+    word = match.group(1)
+    value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return value if value is not None and 1 <= value <= top else None
 
 
 def years(text: str) -> list[str]:

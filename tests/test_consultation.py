@@ -89,6 +89,24 @@ def test_officer_close_then_rating_with_comment_is_stored(app, knowledge):
            (consultation.id, 4, "Cepat sekali, terima kasih")
 
 
+@pytest.mark.parametrize("rating,score,words", [("tiga", 3, "nilai 3 (baik)"), ("bintang 4", 4, "nilai 4 (sangat baik)"),
+                                                ("Nilai: 2", 2, "nilai 2 (kurang baik)"), ("one", 1, "nilai 1")])
+def test_rating_in_words_is_stored(app, knowledge, rating, score, words):
+    """"tiga", "bintang 4" or "one" answer the rating question as the digit does."""
+    c = j.rating(app)
+    assert words in c.say(rating)
+    assert c.state() == "comment"
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert s.scalars(select(Rating.score)).all() == [score]
+
+
+@pytest.mark.parametrize("rating", ["lima", "nilai 5", "enam", "0", "4/5"])
+def test_rating_outside_the_scale_is_asked_again(app, knowledge, rating):
+    c = j.rating(app)
+    assert "angka 1, 2, 3, atau 4" in c.say(rating)
+    assert c.state() == "rating"
+
+
 @pytest.mark.parametrize("comment,stored", [("oke tapi agak lambat", "oke tapi agak lambat"),
                                             ("ya, tapi petugasnya kurang ramah", "ya, tapi petugasnya kurang ramah"),
                                             ("tidak", None)])

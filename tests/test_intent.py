@@ -85,9 +85,15 @@ def test_names(text, name):
     assert intent.clean_name(text) == name
 
 
-@pytest.mark.parametrize("text,score", [("4", 4), (" 1 ", 1), ("3/4", 3), ("5", None), ("empat", None), ("0", None)])
+@pytest.mark.parametrize("text,score", [
+    ("4", 4), (" 1 ", 1), ("3/4", 3), ("satu", 1), ("Dua", 2), ("tiga.", 3), ("empat", 4), ("four", 4), ("One", 1),
+    ("bintang 4", 4), ("4 bintang", 4), ("nilai 3", 3), ("Nilai: 2", 2), ("3 stars", 3),
+    ("5", None), ("lima", None), ("five", None), ("nilai 5", None), ("6", None), ("enam", None), ("0", None),
+    ("3/5", None), ("44", None), ("tiga puluh", None), ("", None),
+])
 def test_scores(text, score):
-    assert intent.score(text) == score
+    """Ratings in digits or words, Indonesian or English, inside the 1–4 scale; the rest is refused."""
+    assert intent.score(text, top=4) == score
 
 
 @given(st.text(max_size=300))
@@ -95,7 +101,7 @@ def test_classify_never_fails(text):
     """Whatever a citizen types, it is classified (never an exception)."""
     assert isinstance(intent.classify(text), Event)
     intent.detect_lang(text, "id")
-    intent.clean_name(text), intent.clean_email(text), intent.clean_phone(text), intent.score(text)
+    intent.clean_name(text), intent.clean_email(text), intent.clean_phone(text), intent.score(text, top=4)
 
 
 @pytest.mark.parametrize("text,substantive", [

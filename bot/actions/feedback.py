@@ -15,7 +15,7 @@ EN_LABELS = {1: "poor", 2: "fair", 3: "good", 4: "very good"}
 class Feedback:
     # ---- guards
     def g_valid_score(self, turn) -> bool:
-        return intent.score(turn.text) is not None and bool(turn.ctx.get("rating_for"))
+        return _score(turn) is not None and bool(turn.ctx.get("rating_for"))
 
     def g_low_score(self, turn) -> bool:
         return turn.ctx.get("score", 4) <= LOW_SCORE
@@ -25,7 +25,7 @@ class Feedback:
 
     # ---- actions
     def a_save_score(self, turn) -> None:
-        score, consultation_id = intent.score(turn.text), turn.ctx["rating_for"]
+        score, consultation_id = _score(turn), turn.ctx["rating_for"]
         rating = self.session.scalar(select(Rating).where(Rating.consultation_id == consultation_id))
         if rating is None:
             rating = Rating(consultation_id=consultation_id, citizen_id=turn.conversation.citizen_id,
@@ -96,3 +96,8 @@ class Feedback:
             for key in ("rating_for", "score"):
                 turn.ctx.pop(key, None)
         return back
+
+
+def _score(turn):
+    """The rating in the citizen's words, on the scale the ratings table holds (1–4)."""
+    return intent.score(turn.text, top=max(RATING_LABELS))
