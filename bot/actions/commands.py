@@ -33,7 +33,6 @@ class Commands:
 
     def a_help_registration(self, turn) -> None:
         self.say(turn, "help_registration")
-        self.prompt_for(turn, State(turn.conversation.state))
 
     def a_status_unregistered(self, turn) -> None:
         self.say(turn, "status_unregistered")
