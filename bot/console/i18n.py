@@ -74,6 +74,8 @@ EN = {
     "Jadwal tindak lanjut diubah; warga diberi tahu.": "Follow-up rescheduled; the citizen was told.",
     "Ubah jadwal atau batalkan": "Reschedule or cancel", "Waktu baru": "New time", "Ubah jadwal": "Reschedule",
     "Batalkan tindak lanjut": "Cancel follow-up",
+    "Sesi Anda sudah berakhir; halaman ini tidak diperbarui lagi.":
+        "Your session has ended; this page is no longer updated.", "Masuk lagi": "Log in again",
 }
 
 

@@ -3,6 +3,19 @@
   "use strict";
   var history = document.getElementById("history");
   var reply = document.getElementById("reply-text");
+  var timers = [];
+
+  // A poll answered 401: the session ended (logged out elsewhere, new password, account locked). The page
+  // would silently go stale, so stop polling and show the notice (with its login link) that base.html holds.
+  function readFeed(response) {
+    if (response.status === 401) {
+      timers.forEach(function (timer) { clearInterval(timer); });
+      var notice = document.getElementById("session-ended");
+      if (notice) { notice.hidden = false; }
+      return null;
+    }
+    return response.ok ? response.json() : null;
+  }
 
   document.querySelectorAll("button.insert").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -25,7 +38,7 @@
       if (waiting || document.hidden) { return; }
       waiting = true;
       fetch(feed, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
-        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(readFeed)
         .then(function (data) {
           if (!data) { return; }
           if (data.html !== shown && !box.contains(document.activeElement)) {  // not under the officer's cursor
@@ -43,7 +56,7 @@
         .catch(function () { /* offline for a moment: the next poll tries again */ })
         .then(function () { waiting = false; });
     }
-    setInterval(refresh, parseInt(box.getAttribute("data-every") || "5000", 10));
+    timers.push(setInterval(refresh, parseInt(box.getAttribute("data-every") || "5000", 10)));
   }
 
   if (!history) { return; }
@@ -55,7 +68,7 @@
     if (busy || document.hidden) { return; }
     busy = true;
     fetch(url + "?after=" + last, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
-      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(readFeed)
       .then(function (data) {
         if (!data) { return; }
         data.messages.forEach(function (m) {
@@ -76,7 +89,7 @@
       .catch(function () { /* offline for a moment: the next poll tries again */ })
       .then(function () { busy = false; });
   }
-  setInterval(poll, 3000);
+  timers.push(setInterval(poll, 3000));
   var lastItem = history.lastElementChild;
   if (lastItem) { lastItem.scrollIntoView({block: "end"}); }
 })();
