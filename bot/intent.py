@@ -33,6 +33,10 @@ GREETINGS = {"halo", "hallo", "hai", "hi", "hello", "hey", "p", "ping", "tes", "
 _QUALIFIED_ASSENT = re.compile(
     r"^(?:ya|iya|yes|ok|oke|okay|sudah|betul|benar|sip|terima kasih|makasih|thanks|thank you)\b\W*(?:\w+\W+)?"
     r"(?:tapi|tetapi|namun|kurang|belum|masih|sebagian|but|however|not|incomplete|partly|partially)\b")
+# "I don't know" in answer to a question of detail (which area? which year?).
+UNKNOWN = {"tidak tahu", "tidak tau", "tdk tahu", "tdk tau", "gak tahu", "gak tau", "ga tahu", "ga tau", "gatau",
+           "nggak tahu", "nggak tau", "enggak tahu", "belum tahu", "kurang tahu", "entah", "entahlah", "don't know",
+           "dont know", "i don't know", "i dont know", "not sure", "no idea"}
 
 _EN_WORDS = {"the", "is", "are", "what", "how", "where", "which", "who", "can", "could", "please", "data", "of",
              "for", "i", "my", "need", "want", "do", "does", "you", "population", "number", "rate", "hello",
@@ -76,6 +80,12 @@ def _qualified_assent(norm: str) -> bool:
 
     Only short replies count (under 60 characters); a longer one is a new question to search."""
     return len(norm) < 60 and _QUALIFIED_ASSENT.match(norm) is not None
+
+
+def leaves_open(text: str) -> bool:
+    """A no, "tidak tahu", "-" or "lewati": the citizen says, on purpose, that there is nothing to add."""
+    norm = normalize(text)
+    return norm in NO or norm in UNKNOWN or norm in COMMANDS[Event.SKIP]
 
 
 def detect_lang(text: str, current: str) -> str:

@@ -58,6 +58,26 @@ def test_emoji_is_not_accepted_as_a_request_detail(app, knowledge):
     assert "periode/tahun" in c.say("Kota Lubuklinggau")
 
 
+@pytest.mark.parametrize("unknown", ["tidak", "Tidak tahu", "-", "gak tau", "don't know"])
+def test_no_or_dont_know_leaves_a_request_detail_open(app, knowledge, unknown):
+    """"tidak" to "untuk wilayah mana?" is not the area: it stays empty and the next question follows."""
+    c = j.clarify(app)
+    assert "periode/tahun" in c.say(unknown)
+    assert "keperluan apa" in c.say("2023")
+    assert "PST-" in c.say(unknown)
+    consultation = j.consultation_of(app, c)
+    assert (consultation.data_needed, consultation.area, consultation.period, consultation.purpose) == \
+           (j.NOT_FOUND, None, "2023", None)
+
+
+@pytest.mark.parametrize("bare", ["ya", "oke"])
+def test_bare_yes_is_not_a_request_detail(app, knowledge, bare):
+    """"ya" answers none of the clarifying questions: the same question is asked again."""
+    c = j.clarify(app)
+    assert "Untuk wilayah mana" in c.say(bare)
+    assert "periode/tahun" in c.say("Kota Lubuklinggau")
+
+
 def test_emoji_only_complaint_is_not_filed(app, knowledge):
     """A complaint made only of emoji is asked for in words, not recorded as complaint number 1."""
     c = j.complaint(app)

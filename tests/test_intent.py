@@ -96,6 +96,15 @@ def test_scores(text, score):
     assert intent.score(text, top=4) == score
 
 
+@pytest.mark.parametrize("text,left_open", [
+    ("tidak", True), ("Tidak tahu.", True), ("gak tau", True), ("-", True), ("lewati", True), ("don't know", True),
+    ("Kota Lubuklinggau", False), ("tidak untuk komersial", False), ("ya", False),
+])
+def test_leaves_open(text, left_open):
+    """A no or "I don't know" to a question of detail, not words that answer it."""
+    assert intent.leaves_open(text) is left_open
+
+
 @given(st.text(max_size=300))
 def test_classify_never_fails(text):
     """Whatever a citizen types, it is classified (never an exception)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot import tickets
+from bot.actions.searching import DETAILS
 from bot.envelope import Outbound
 from bot.models import Consultation, ConsultationStatus
 from bot.states import State
@@ -21,13 +22,13 @@ class Consulting:
     def a_open_consultation(self, turn) -> None:
         ctx, now = turn.ctx, self.now
         request = ctx.pop("request")
+        details = {key: request.get(key) or None for key in DETAILS}  # a detail the citizen left open is NULL
         started = ctx.pop("request_started", None)
         ticket = tickets.allocate(self.session, now.astimezone(WIB).year)
         consultation = Consultation(
             ticket=ticket, citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
             channel=turn.identity.channel, status=ConsultationStatus.OPEN.value,
-            question=request["data_needed"], data_needed=request["data_needed"], area=request["area"],
-            period=request["period"], purpose=request["purpose"],
+            question=details["data_needed"], **details,
             opened_at=dt.datetime.fromtimestamp(started, dt.timezone.utc) if started else now,
             clarified_at=now, due_at=self.calendar.add_working_days(now, self.settings.sla_working_days))
         self.session.add(consultation)

@@ -7,6 +7,7 @@ from bot import intent
 
 MAX_ARTICLE_CHARS = 1400
 DETAILS = ("data_needed", "area", "period", "purpose")
+UNSPECIFIED = ""  # asked, and left open by the citizen; None is "not known yet"
 _KECAMATAN = re.compile(
     r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|llg)?\s*(barat|selatan|timur|utara)(?:\s*(i{1,2}|1|2)\b)?")
 _CITY = re.compile(r"\b(lubuk\s*linggau|lubuklinggau|llg|linggau)\b")
@@ -29,7 +30,7 @@ def prefill(question: str) -> dict[str, str | None]:
     period = (years[0] if len(set(years)) == 1 else f"{min(years)}–{max(years)}") if years else None
     if period is None and _RECENT.search(norm):
         period = "terbaru"
-    return {"data_needed": question.strip()[:1000], "area": area, "period": period, "purpose": None}
+    return {"data_needed": question.strip()[:1000] or None, "area": area, "period": period, "purpose": None}
 
 
 def _roman(number: str | None) -> str:
@@ -59,11 +60,11 @@ class Searching:
         return intent.number(turn.text) is not None
 
     def g_detail_too_short(self, turn) -> bool:
-        return len(intent.normalize(turn.text)) < 2 or not intent.has_words(turn.text) or turn.event.value == "skip"
+        return self._detail(turn) is None
 
     def g_request_complete(self, turn) -> bool:
-        request = dict(turn.ctx.get("request", {}), **{turn.ctx.get("asking", ""): turn.text})
-        return all(request.get(key) for key in DETAILS)
+        request = dict(turn.ctx.get("request", {}), **{turn.ctx.get("asking", ""): self._detail(turn)})
+        return all(request.get(key) is not None for key in DETAILS)
 
     # ---- actions
     def a_show_answers(self, turn) -> None:
@@ -100,16 +101,33 @@ class Searching:
 
     def a_ask_detail(self, turn) -> None:
         request = turn.ctx["request"]
-        asking = next(key for key in DETAILS if not request.get(key))
+        asking = next(key for key in DETAILS if request.get(key) is None)
         turn.ctx["asking"] = asking
         self.say(turn, f"ask_{asking}")
 
     def a_save_detail(self, turn) -> None:
-        turn.ctx["request"][turn.ctx.pop("asking")] = turn.text.strip()[:1000]
+        turn.ctx["request"][turn.ctx.pop("asking")] = self._detail(turn)
 
     def a_reprompt_detail(self, turn) -> None:
         self.say(turn, "detail_too_short")
         self.say(turn, f"ask_{turn.ctx.get('asking', 'data_needed')}")
+
+    def _detail(self, turn) -> str | None:
+        """The answer to the detail being asked, as the ticket keeps it; None when it answers nothing.
+
+        "tidak", "tidak tahu", "-" or "lewati" (English "no", "don't know", "skip") to which area, which period or
+        what for means the citizen cannot or need not say: the detail is left unspecified (empty on the ticket,
+        "–" in the console), the next question follows, and the officer asks if it matters. What data is needed
+        cannot be left open; that, a bare "ya"/"oke" (which answers none of the questions) and a message without
+        words are asked again.
+        """
+        text, asking = turn.text.strip(), turn.ctx.get("asking", DETAILS[0])
+        if intent.leaves_open(text):
+            return None if asking == "data_needed" else UNSPECIFIED
+        norm = intent.normalize(text)
+        if len(norm) < 2 or norm in intent.YES or not intent.has_words(text):
+            return None
+        return text[:1000]
 
     def _start_request(self, turn, question: str) -> None:
         turn.ctx.pop("answers", None)
