@@ -21,7 +21,8 @@ COMMANDS = {
     Event.SKIP: {"lewati", "skip", "-", "tidak ada", "ga ada", "gak ada", "no comment"},
 }
 YES = {"ya", "iya", "y", "yes", "yess", "ok", "oke", "okay", "betul", "benar", "sudah", "yup", "yap", "iyaa", "sip",
-       "membantu", "terjawab", "ya membantu", "yes thanks", "ya terima kasih", "ya makasih"}
+       "membantu", "terjawab", "ya membantu", "yes thanks", "ya terima kasih", "ya makasih", "cukup", "sudah cukup",
+       "sangat membantu", "membantu sekali", "sudah terjawab", "that helps", "helpful", "very helpful"}
 NO = {"tidak", "tdk", "gak", "ga", "nggak", "enggak", "engga", "no", "n", "nope", "belum", "kurang", "bukan",
       "tidak membantu", "belum terjawab", "not really"}
 GREETINGS = {"halo", "hallo", "hai", "hi", "hello", "hey", "p", "ping", "tes", "test", "assalamualaikum",
@@ -68,9 +69,10 @@ def classify(text: str) -> Event:
             return event
     if _qualified_assent(norm):
         return Event.NO
-    if norm in YES or norm.startswith(("ya ", "iya ", "yes ", "ok ")) and len(norm) < 25:
+    words = " ".join(re.findall(r"[\w']+", norm))  # "Ya, membantu sekali" reads as "ya membantu sekali"
+    if words in YES or words.startswith(("ya ", "iya ", "yes ", "ok ", "oke ", "cukup ", "sudah cukup ")) and len(words) < 25:
         return Event.YES
-    if norm in NO or norm.startswith(("tidak ", "no ", "belum ")) and len(norm) < 25:
+    if words in NO or words.startswith(("tidak ", "no ", "belum ")) and len(words) < 25:
         return Event.NO
     return Event.TEXT
 

@@ -33,6 +33,16 @@ def test_plain_yes_stays_yes(text):
     assert intent.classify(text) == Event.YES
 
 
+@pytest.mark.parametrize("text,event", [
+    ("Ya, membantu sekali", Event.YES), ("Yes, that helps", Event.YES), ("sudah cukup, makasih", Event.YES),
+    ("Ya. Terima kasih", Event.YES), ("Oke, sangat membantu!", Event.YES), ("Tidak, belum membantu", Event.NO),
+    ("Belum, datanya lain", Event.NO), ("No, wrong table", Event.NO),
+])
+def test_punctuation_after_yes_or_no_keeps_its_meaning(text, event):
+    """A comma or full stop after the yes/no used to turn the reply into a new question to search."""
+    assert intent.classify(text) == event
+
+
 @pytest.mark.parametrize("text,current,lang", [
     ("What is the population of Lubuklinggau?", "id", "en"),
     ("berapa jumlah penduduk lubuklinggau", "en", "id"),
