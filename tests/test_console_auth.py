@@ -118,6 +118,19 @@ def test_address_throttled_behind_a_proxy(env, trusted, status):
     assert login(officer).status_code == status
 
 
+def test_untrusted_forwarded_for_is_reported_once(env, caplog, monkeypatch):
+    """Behind a proxy left at TRUSTED_PROXIES=0 the log says so, once, naming the setting."""
+    monkeypatch.setattr(throttle, "_warned", False)
+    app = create_app(env)
+    make_officer(app)
+    client = app.test_client()
+    client.environ_base.update(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    login(client)
+    login(client, password="wrong")
+    warnings = [r for r in caplog.records if "TRUSTED_PROXIES" in r.getMessage()]
+    assert len(warnings) == 1 and "10.0.0.2" in warnings[0].getMessage()
+
+
 def test_throttle_works_without_redis(app, client, fresh_redis):
     """With Redis down the counts live in the process: still refused."""
     make_officer(app, username="andi")

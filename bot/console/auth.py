@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -71,6 +71,7 @@ def login():
         return render_template("console/login.html", next=request.args.get("next", ""))
     username = request.form.get("username", "").strip().lower()[:64]
     password = request.form.get("password", "")
+    throttle.warn_untrusted_proxy(request, current_app.config["SETTINGS"].trusted_proxies)
     keys = throttle.keys(username, request.remote_addr or "-")
     if throttle.blocked(keys):
         flash(_("Terlalu banyak percobaan. Coba lagi dalam beberapa menit."), "error")

@@ -14,6 +14,7 @@ back to this process's memory, which still slows a guesser down instead of letti
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -28,10 +29,22 @@ PREFIX = "console:login-fail:"
 _LIMITS = {"user": USER_LIMIT, "addr": ADDRESS_LIMIT}
 _local: dict[str, list[float]] = {}
 _lock = threading.Lock()
+_warned = False
+log = logging.getLogger(__name__)
 
 
 def keys(username: str, address: str) -> tuple[str, ...]:
     return (f"{PREFIX}user:{username}", f"{PREFIX}addr:{address}")
+
+
+def warn_untrusted_proxy(req, trusted_proxies: int) -> None:
+    """Say once per process that a proxy forwards client addresses this app was not told to trust."""
+    global _warned
+    if not trusted_proxies and not _warned and "X-Forwarded-For" in req.headers:
+        _warned = True
+        log.warning("login requests carry X-Forwarded-For but TRUSTED_PROXIES is 0: every login is counted "
+                    "against the proxy's address %s; set TRUSTED_PROXIES to the number of proxies in front",
+                    req.remote_addr)
 
 
 def _limit(key: str) -> int:
