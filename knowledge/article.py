@@ -15,6 +15,8 @@ import yaml
 ARTICLES_DIR = Path(__file__).parent / "articles"
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,118}$")
+LANGUAGES = ("id", "en")
+MAX_FIELD = 255  # title and source columns; PostgreSQL refuses a longer value mid-import
 
 
 class ArticleError(ValueError):
@@ -46,21 +48,31 @@ def parse(text: str, slug: str) -> Article:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise ArticleError(f"{slug}: front matter is not valid YAML ({exc.__class__.__name__})") from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{slug}: front matter must be 'key: value' lines")
     if not SLUG.match(slug):
         raise ArticleError(f"{slug}: slug must be lowercase letters, digits and '-'")
     title = str(meta.get("title") or "").strip()
     body = match.group(2).strip()
     if not title or not body:
         raise ArticleError(f"{slug}: title and body are required")
-    return Article(
-        slug=slug,
-        title=title,
-        body=body,
-        questions=tuple(str(q).strip() for q in meta.get("questions") or () if str(q).strip()),
-        tags=tuple(str(t).strip() for t in meta.get("tags") or () if str(t).strip()),
-        lang=str(meta.get("lang") or "id"),
-        source=str(meta.get("source") or ""),
-    )
+    article = Article(slug=slug, title=title, body=body, questions=_strings(meta, "questions", slug),
+                      tags=_strings(meta, "tags", slug), lang=str(meta.get("lang") or "id"),
+                      source=str(meta.get("source") or ""))
+    if article.lang not in LANGUAGES:
+        raise ArticleError(f"{slug}: lang must be one of {', '.join(LANGUAGES)}")
+    for field in ("title", "source"):
+        if len(getattr(article, field)) > MAX_FIELD:
+            raise ArticleError(f"{slug}: {field} is longer than {MAX_FIELD} characters")
+    return article
+
+
+def _strings(meta: dict, field: str, slug: str) -> tuple[str, ...]:
+    """A list field; a bare string would otherwise be read letter by letter."""
+    value = meta.get(field) or []
+    if not isinstance(value, list):
+        raise ArticleError(f"{slug}: {field} must be a list ('- ...' lines)")
+    return tuple(str(v).strip() for v in value if str(v).strip())
 
 
 def dump(article: Article) -> str:
@@ -74,8 +86,16 @@ def dump(article: Article) -> str:
 
 
 def load_dir(directory: Path = ARTICLES_DIR) -> list[Article]:
-    """Every ``*.md`` article in ``directory``, sorted by slug."""
-    return [parse(p.read_text(encoding="utf-8"), p.stem) for p in sorted(directory.glob("*.md"))]
+    """Every ``*.md`` article in ``directory``, sorted by slug; the first bad file stops the whole load."""
+    return [_read(p) for p in sorted(directory.glob("*.md"))]
+
+
+def _read(path: Path) -> Article:
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows may write a byte order mark
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path.name}: not UTF-8 (byte {exc.start}); save the file as UTF-8") from exc
+    return parse(text, path.stem)
 
 
 def slugs(articles: Iterable[Article]) -> set[str]:

@@ -10,18 +10,22 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from bot.db import get_db
-from knowledge.article import ARTICLES_DIR, dump
+from knowledge.article import ARTICLES_DIR, ArticleError, dump
 from knowledge.store import active_articles, import_dir
 
 kb_cli = AppGroup("kb", help="Knowledge base upkeep.")
 
 
 @kb_cli.command("import")
-@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=ARTICLES_DIR)
+@click.option("--dir", "directory", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=ARTICLES_DIR)
 def kb_import(directory: Path) -> None:
-    """Copy the article files into the database (new and changed ones)."""
+    """Copy the article files into the database (new and changed ones); one bad file imports nothing."""
     with get_db().session() as session:
-        created, updated = import_dir(session, directory)
+        try:
+            created, updated = import_dir(session, directory)
+        except ArticleError as exc:
+            raise click.ClickException(str(exc)) from exc
         session.commit()
     click.echo(f"{created} articles created, {updated} updated")
 

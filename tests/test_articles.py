@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from knowledge.article import ARTICLES_DIR, dump, load_dir, parse
+from knowledge.article import ARTICLES_DIR, ArticleError, dump, load_dir, parse
 from knowledge.evaluation import NO_ANSWER, load_queries
 
 ARTICLES = load_dir()
@@ -51,3 +51,29 @@ def test_eval_queries_are_not_copied_from_articles():
     queries = load_queries()
     copied = [q.text for q in queries if q.text.lower().strip() in phrasings]
     assert len(copied) <= 0.03 * len(queries), copied
+
+
+@pytest.mark.parametrize("front, problem", [
+    ("- just\n- a list", "key: value"),
+    ("title: T\nquestions: berapa jumlah penduduk", "questions"),
+    ("title: T\ntags: penduduk", "tags"),
+    ("title: T\nlang: indonesia", "lang"),
+    ("title: " + "x" * 300, "title"),
+])
+def test_malformed_front_matter_is_refused_by_name(front, problem):
+    """Front matter that would crash or corrupt the import (a string read letter by letter) names file and field."""
+    with pytest.raises(ArticleError, match=rf"^bad-article: .*{problem}"):
+        parse(f"---\n{front}\n---\nIsi artikel.\n", "bad-article")
+
+
+def test_file_with_byte_order_mark_parses(tmp_path):
+    """A file saved by an editor that writes a UTF-8 byte order mark is still an article."""
+    (tmp_path / "dengan-bom.md").write_text("\ufeff---\ntitle: T\n---\nIsi artikel.\n", encoding="utf-8")
+    assert load_dir(tmp_path)[0].title == "T"
+
+
+def test_non_utf8_file_is_named(tmp_path):
+    """A file saved in Latin-1 gives an ArticleError naming the file, not a bare UnicodeDecodeError."""
+    (tmp_path / "latin.md").write_bytes("---\ntitle: Dat\xe9\n---\nIsi.\n".encode("latin-1"))
+    with pytest.raises(ArticleError, match="latin.md.*UTF-8"):
+        load_dir(tmp_path)

@@ -50,3 +50,20 @@ def test_unanswered_questions_are_counted(session):
     session.commit()
     (row,) = session.scalars(select(UnansweredQuery)).all()
     assert row.count == 2 and row.example == "Harga tiket pesawat?"
+
+
+def test_import_of_a_bad_file_names_it_and_imports_nothing(runner, session, tmp_path):
+    """`kb import` with one broken file exits with one line naming it, and no other file is imported."""
+    good = load_dir()[0]
+    (tmp_path / f"{good.slug}.md").write_text(dump(good), encoding="utf-8")
+    (tmp_path / "zz-rusak.md").write_text("---\ntitle: [tidak ditutup\n---\nIsi.\n", encoding="utf-8")
+    result = runner.invoke(args=["kb", "import", "--dir", str(tmp_path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "zz-rusak: front matter is not valid YAML" in result.output
+    assert session.scalars(select(KnowledgeArticle)).all() == []
+
+
+def test_import_from_a_missing_directory_is_refused(runner, tmp_path):
+    """A mistyped --dir is an error, not "0 articles created"."""
+    result = runner.invoke(args=["kb", "import", "--dir", str(tmp_path / "artikel")])
+    assert result.exit_code == 2 and "does not exist" in result.output
