@@ -50,7 +50,8 @@ def active_articles(session: Session) -> list[Article]:
 
 def record_unanswered(session: Session, text: str, normalized: str) -> None:
     """Count a question nobody could answer, so officers see the most-asked gaps first."""
-    key = normalized[:255]
+    # PostgreSQL text cannot hold NUL: the INSERT would fail and lose the citizen's whole turn.
+    text, key = text.replace("\x00", ""), normalized.replace("\x00", "")[:255]
     if not key:
         return
     now = clock.now()

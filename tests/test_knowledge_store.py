@@ -67,3 +67,12 @@ def test_import_from_a_missing_directory_is_refused(runner, tmp_path):
     """A mistyped --dir is an error, not "0 articles created"."""
     result = runner.invoke(args=["kb", "import", "--dir", str(tmp_path / "artikel")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_nul_in_a_question_is_searched_and_counted(knowledge, session):
+    """PostgreSQL refuses NUL in text: a question carrying one is still searched and counted, without it."""
+    assert knowledge.search(session, "jam buka\x00 pelayanan")[0].slug == "jam-layanan-pst"
+    record_unanswered(session, "harga tiket\x00 pesawat", "harga tiket\x00 pesawat")
+    session.commit()
+    (row,) = session.scalars(select(UnansweredQuery)).all()
+    assert row.normalized == "harga tiket pesawat" and row.example == "harga tiket pesawat"
