@@ -51,7 +51,8 @@ def kb_search(query: str, limit: int, as_json: bool) -> None:
     with get_db().session() as session:
         hits = current_app.extensions["knowledge"].search(session, query, limit=limit)
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        ranked = [{"rank": rank, **dataclasses.asdict(hit)} for rank, hit in enumerate(hits, 1)]
+        click.echo(json.dumps(ranked, ensure_ascii=False, indent=2))
         return
     if not hits:
         click.echo("no hits")

@@ -1,6 +1,8 @@
 """The database copy of the articles and the index every process keeps over it."""
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from bot import clock
@@ -76,3 +78,11 @@ def test_nul_in_a_question_is_searched_and_counted(knowledge, session):
     session.commit()
     (row,) = session.scalars(select(UnansweredQuery)).all()
     assert row.normalized == "harga tiket pesawat" and row.example == "harga tiket pesawat"
+
+
+def test_search_json_is_ranked(runner, knowledge):
+    """`kb search --json` prints valid JSON whose hits carry their rank, score and confidence."""
+    result = runner.invoke(args=["kb", "search", "--json", "--limit", "3", "brp angka kemiskinan llg"])
+    hits = json.loads(result.output)
+    assert [h["rank"] for h in hits] == [1, 2, 3] and hits[0]["slug"] == "data-kemiskinan-lubuklinggau"
+    assert hits[0]["confident"] is True and isinstance(hits[0]["score"], float)
