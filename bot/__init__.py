@@ -38,4 +38,5 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
         part.init_app(app)
     for init in (chat_init, kb_init, workers_init, whatsapp_init, email_init, console_init):
         init(app)
+    cli.guard(app.cli)
     return app

@@ -1,10 +1,14 @@
 """``flask --app wsgi db …`` and ``officer …`` commands."""
 from __future__ import annotations
 
+import functools
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from redis.exceptions import RedisError
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from werkzeug.security import generate_password_hash
 
 from bot import clock, pipeline
@@ -115,6 +119,47 @@ def officer_close(ticket: str, username: str | None, outcome: str | None) -> Non
             raise click.ClickException(str(exc)) from None
         _finish(session, pipeline.close(session, consultation, _officer(session, username), outcome))
         click.echo(f"{consultation.ticket} closed")
+
+
+def _missing_table(exc: ProgrammingError | OperationalError) -> bool:
+    return "no such table" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == "42P01"
+
+
+def _outage(exc: Exception) -> str:
+    """One line for the terminal: which service is unavailable, or which command creates the tables."""
+    if isinstance(exc, RedisError):
+        return f"Redis is unavailable (REDIS_URL): {exc}"
+    detail = (str(exc.orig or exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    if _missing_table(exc):
+        return f"the database has no tables yet ({detail}); run `flask --app wsgi db upgrade`"
+    return f"the database is unavailable (DATABASE_URL): {detail}"
+
+
+def _one_line_outages(callback):
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        try:
+            return callback(*args, **kwargs)
+        except (OperationalError, RedisError) as exc:
+            raise click.ClickException(_outage(exc)) from None
+        except ProgrammingError as exc:
+            if not _missing_table(exc):
+                raise  # a bug: its traceback is wanted
+            raise click.ClickException(_outage(exc)) from None
+    run.one_line_outages = True
+    return run
+
+
+def guard(command: click.Command) -> None:
+    """Outages met by ``command`` and its subcommands end in one line instead of a traceback.
+
+    Called once all commands are registered (``kb`` comes from ``knowledge``); wrapping twice is a no-op,
+    as the command objects outlive each app a test builds."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            guard(sub)
+    elif command.callback is not None and not getattr(command.callback, "one_line_outages", False):
+        command.callback = _one_line_outages(command.callback)
 
 
 def init_app(app: Flask) -> None:

@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 
 @click.command("worker")
-@click.option("--queue", "queues", multiple=True, default=QUEUES, show_default=True)
+@click.option("--queue", "queues", multiple=True, type=click.Choice(QUEUES), default=QUEUES, show_default=True)
 @click.option("--burst", is_flag=True, help="Stop when the queues are empty (tests, one-off runs).")
 def worker(queues: tuple[str, ...], burst: bool) -> None:
     """Run jobs in this process (no fork per job: our jobs are short and database-bound).
