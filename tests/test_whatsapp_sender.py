@@ -38,6 +38,36 @@ def test_split_ends_parts_at_sentences():
     assert len(parts) == 5 and all(len(p) <= 1600 and p.endswith(".") for p in parts)
 
 
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+URL = "https://lubuklinggaukota.bps.go.id/id/statistics-table?subject=" + "inflasi-" * 150
+
+
+@pytest.mark.parametrize("text", [
+    "😀" * 1000,
+    "Salam 🙏🏽 " * 200,
+    ("Tabel inflasi 📊. " * 100).strip(),
+    "a" * 1599 + "😀" * 10,
+    "a" + "🙏🏽" * 500,
+    "Lihat tabelnya di sini: " + URL + " (tabel terbaru)." + " Terima kasih." * 80,
+])
+def test_split_counts_emoji_as_twilio_does(text):
+    """Twilio counts UTF-16 code units (an emoji is two): no part over 1,600 of them, no emoji cut in half."""
+    parts = split(text)
+    assert all(_units(p) <= 1600 for p in parts), [_units(p) for p in parts]
+    assert "".join(parts).replace(" ", "") == text.replace(" ", "")
+    assert not any(p.startswith(("\U0001F3FD", "\u200d", "\ufe0f")) for p in parts)
+
+
+def test_split_keeps_a_long_link_whole():
+    """A link that starts before half-way is moved to the next part whole, not cut where 1,600 falls."""
+    before = "Data inflasi bulanan tersedia. " * 16 + "Lihat tabelnya di sini:"
+    assert len(before) < 800 < len(URL) and len(before + URL) > 1600
+    assert split(before + " " + URL + " (tabel terbaru).") == [before, URL + " (tabel terbaru)."]
+
+
 def test_long_reply_goes_out_in_parts(wa_app, fake_twilio):
     """A 3,500-character reply: three messages, in order, all SIDs remembered on the row."""
     body = "\n\n".join(f"Bagian {n}. " + "data " * 150 for n in range(5))
