@@ -39,7 +39,7 @@ TYPO_CUTOFF_SHORT, TYPO_CUTOFF_LONG, LONG_WORD = 90.0, 85.0, 7
 W_BM25, W_COVER, W_FUZZ = 0.25, 0.45, 0.30
 C_COVER, C_FUZZ, C_EVIDENCE = 0.4, 0.4, 0.2
 EVIDENCE_FULL = 4.0
-# Among equally good answers, one in the citizen's language ranks first.
+# Among equally good answers, one in the citizen's language (Indonesian or English) ranks first.
 LANGUAGE_BONUS = 0.05
 
 
@@ -168,8 +168,7 @@ class SearchIndex:
         cover = covered / total
         top_bm25 = float(bm25.max())
         prelim = W_BM25 * bm25 / top_bm25 + W_COVER * cover
-        if self._is_english(query):
-            prelim = prelim + LANGUAGE_BONUS * self._english_docs
+        prelim = prelim + LANGUAGE_BONUS * (self._english_docs == self._is_english(query))
         count = min(CANDIDATES, n)
         candidates = np.argpartition(-prelim, count - 1)[:count]
         qtext = " ".join(qterms + unknown)

@@ -63,6 +63,16 @@ def test_citizen_phrasings_find_the_article(index, query, slug):
 
 
 @pytest.mark.parametrize("query, slug", [
+    ("tarif data", "biaya-layanan-pst"),
+    ("tarif data bps", "biaya-layanan-pst"),
+    ("data fee", "english-data-request-cost"),
+])
+def test_citizens_language_ranks_first(index, query, slug):
+    """Of an Indonesian and an English article on the same topic, the citizen's language comes first."""
+    assert top(index, query).slug == slug
+
+
+@pytest.mark.parametrize("query, slug", [
     ("data kemiskinn lubuklinggau", "data-kemiskinan-lubuklinggau"),
     ("tingkat pengangguan terbuka", "tingkat-pengangguran-terbuka"),
     ("indeks pembangunan manusai", "konsep-ipm"),
