@@ -45,6 +45,14 @@ def test_failure_records_the_error_code(wa_app, wa_client, fake_twilio):
     assert (row.status, row.error) == ("undelivered", "Twilio error 63024")
 
 
+def test_odd_error_code_is_kept_short(wa_app, wa_client, fake_twilio):
+    """An ErrorCode longer than the error column still records the failure (PostgreSQL refused the row: 503)."""
+    message_id, sent = sent_row(wa_app, fake_twilio)
+    assert callback(wa_client, fake_twilio.auth_token, sent, "failed", int("6" * 300)).status_code == 204
+    row = status_of(wa_app, message_id)
+    assert row.status == "failed" and row.error.startswith("Twilio error 666") and len(row.error) <= 255
+
+
 def test_late_63016_sends_the_template_once(make_wa_app, fake_twilio):
     """WhatsApp reporting the closed window after accepting: the words go again as the template, once."""
     application = make_wa_app(TWILIO_TEMPLATE_OFFICER_REPLY="HX" + "b" * 32)

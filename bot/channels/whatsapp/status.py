@@ -55,13 +55,13 @@ def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) 
     parts = dict((row.meta or {}).get("parts") or {sid: row.status})
     if forward(parts.get(sid), status):
         parts[sid] = status
-    error = form.get("ErrorCode") or None
+    error = (form.get("ErrorCode") or "").strip() or None
     row.meta = {**(row.meta or {}), "parts": parts}
     combined = overall(parts)
     if forward(row.status, combined):
         row.status, row.status_at = combined, clock.now()
         if error and combined in FAILED:
-            row.error = f"Twilio error {error}"
+            row.error = f"Twilio error {error}"[:255]  # the column's length: PostgreSQL refuses more
         log.info("message %s is %s", row.id, combined)
     if status in FAILED and error == OUTSIDE_WINDOW and not row.meta.get("template"):
         return _as_template(session, row)
