@@ -23,11 +23,14 @@ def kb_import(directory: Path) -> None:
     """Copy the article files into the database (new and changed ones); one bad file imports nothing."""
     with get_db().session() as session:
         try:
-            created, updated = import_dir(session, directory)
+            created, updated, kept = import_dir(session, directory)
         except ArticleError as exc:
             raise click.ClickException(str(exc)) from exc
         session.commit()
     click.echo(f"{created} articles created, {updated} updated")
+    if kept:
+        click.echo(f"{len(kept)} kept as edited in the console after their file (`kb export` writes them to "
+                   f"the files; a file saved later wins): {', '.join(kept)}")
 
 
 @kb_cli.command("export")

@@ -23,10 +23,15 @@ def to_article(row: KnowledgeArticle) -> Article:
                    tags=tuple(row.tags or ()), lang=row.lang, source=row.source or "")
 
 
-def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, int]:
-    """Upsert every article file; returns (created, updated). Articles only in the database are kept."""
+def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, int, list[str]]:
+    """Upsert every article file; returns (created, updated, slugs kept). Articles only in the database are kept.
+
+    ``make run`` imports on every start, so a row edited or switched off in the console after its file was
+    last written is kept as it is (the newer copy wins) until ``kb export`` brings the edit into the files.
+    """
     existing = {row.slug: row for row in session.scalars(select(KnowledgeArticle))}
     created = updated = 0
+    kept = []
     now = clock.now()
     for article in load_dir(directory):
         row = existing.get(article.slug)
@@ -36,11 +41,14 @@ def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, i
             created += 1
         elif to_article(row) == article and row.active:
             continue
+        elif row.updated_at.timestamp() > (directory / f"{article.slug}.md").stat().st_mtime:
+            kept.append(article.slug)
+            continue
         else:
             updated += 1
         row.title, row.body, row.lang, row.source = article.title, article.body, article.lang, article.source
         row.questions, row.tags, row.active, row.updated_at = list(article.questions), list(article.tags), True, now
-    return created, updated
+    return created, updated, kept
 
 
 def active_articles(session: Session) -> list[Article]:

@@ -1,7 +1,9 @@
 """The database copy of the articles and the index every process keeps over it."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 
 from sqlalchemy import select
 
@@ -15,12 +17,34 @@ def test_import_is_idempotent_and_counts_changes(session, tmp_path):
     """A second import of unchanged files touches nothing; an edited file is one update."""
     for article in load_dir()[:3]:
         (tmp_path / f"{article.slug}.md").write_text(dump(article), encoding="utf-8")
-    assert import_dir(session, tmp_path) == (3, 0)
+    assert import_dir(session, tmp_path) == (3, 0, [])
     session.commit()
-    assert import_dir(session, tmp_path) == (0, 0)
+    assert import_dir(session, tmp_path) == (0, 0, [])
     first = sorted(tmp_path.glob("*.md"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nKalimat tambahan.\n", encoding="utf-8")
-    assert import_dir(session, tmp_path) == (0, 1)
+    _touch(first, clock.now() + dt.timedelta(seconds=1))
+    assert import_dir(session, tmp_path) == (0, 1, [])
+
+
+def test_import_keeps_console_edits_newer_than_the_file(session, tmp_path):
+    """An article edited or switched off in the console after its file was written survives `kb import`."""
+    article = load_dir()[0]
+    path = tmp_path / f"{article.slug}.md"
+    path.write_text(dump(article), encoding="utf-8")
+    _touch(path, clock.now() - dt.timedelta(hours=1))
+    import_dir(session, tmp_path)
+    row = session.scalar(select(KnowledgeArticle))
+    row.title, row.active, row.updated_at = "Judul dari konsol", False, clock.now()
+    session.commit()
+    assert import_dir(session, tmp_path) == (0, 0, [article.slug])
+    assert (row.title, row.active) == ("Judul dari konsol", False)
+    _touch(path, clock.now() + dt.timedelta(seconds=1))  # the file changed after the edit: the file wins
+    assert import_dir(session, tmp_path) == (0, 1, [])
+    assert (row.title, row.active) == (article.title, True)
+
+
+def _touch(path, when):
+    os.utime(path, (when.timestamp(), when.timestamp()))
 
 
 def test_index_is_built_once_and_follows_edits(app, knowledge, session):
