@@ -30,6 +30,9 @@ FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "questions": 2.0, "body": 1.0}
 K1, B = 1.2, 0.75
 CANDIDATES = 12
 TYPO_MIN_LENGTH = 4
+# Only a message's first words are searched: each unknown word costs a fuzzy lookup, and an e-mail of
+# thousands of words took seconds while far too long to be a confident answer anyway.
+MAX_QUERY_WORDS = 100
 # rapidfuzz ratio needed to accept a correction: short words only get one missing or extra letter
 # ("utang" must not become "uang"), longer words one or two slips ("kemiskinn", "pengangguan").
 TYPO_CUTOFF_SHORT, TYPO_CUTOFF_LONG, LONG_WORD = 90.0, 85.0, 7
@@ -134,7 +137,7 @@ class SearchIndex:
     def query_terms(self, query: str) -> tuple[list[str], list[str]]:
         """Analysed query terms, and the content words that stayed unknown after typo correction."""
         known, unknown = [], []
-        for word in words(query):
+        for word in words(query)[:MAX_QUERY_WORDS]:
             fixed = self.correct(word)
             if fixed is None:
                 unknown.append(word)

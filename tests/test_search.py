@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.article import Article, load_dir
 from knowledge.normalize import analyse, stem, words
-from knowledge.search import Hit, SearchIndex
+from knowledge.search import MAX_QUERY_WORDS, Hit, SearchIndex
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,13 @@ def test_hits_carry_what_the_bot_shows(index):
     article = index.articles[hits[0].slug]
     assert hits[0].title == article.title and hits[0].summary == article.summary
     assert dataclasses.asdict(hits[0])["score"] == hits[0].score
+
+
+def test_long_message_is_searched_on_its_first_words(index):
+    """An e-mail of thousands of unknown words costs a bounded number of typo lookups, not seconds."""
+    noise = " ".join(f"kata{n:05d}" for n in range(5000))
+    known, unknown = index.query_terms(f"jumlah penduduk {noise} kemiskinan")
+    assert "penduduk" in known and "kemiskinan" not in known and len(unknown) < MAX_QUERY_WORDS
 
 
 def test_empty_base_and_empty_query():
