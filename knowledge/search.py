@@ -135,9 +135,15 @@ class SearchIndex:
         return self._corrections[word]
 
     def query_terms(self, query: str) -> tuple[list[str], list[str]]:
-        """Analysed query terms, and the content words that stayed unknown after typo correction."""
+        """Analysed query terms, and the content words that stayed unknown after typo correction.
+
+        A number no article contains (a KBLI code, an amount) is a detail of the question, like a year,
+        not an unknown topic: it is left out instead of lowering the confidence.
+        """
         known, unknown = [], []
         for word in words(query)[:MAX_QUERY_WORDS]:
+            if word.isdigit() and word not in self._postings:
+                continue
             fixed = self.correct(word)
             if fixed is None:
                 unknown.append(word)

@@ -62,6 +62,14 @@ def test_citizen_phrasings_find_the_article(index, query, slug):
     assert (hit.slug, hit.confident) == (slug, True)
 
 
+@pytest.mark.parametrize("query", ["kbli 47111", "kode kbli 56101", "kbji 2314"])
+def test_a_code_the_base_does_not_list_does_not_refuse(index, query):
+    """A KBLI/KBJI code narrows the question: it answers at least as confidently as the bare 'kbli'."""
+    bare = top(index, " ".join(w for w in query.split() if not w.isdigit()))
+    hit = top(index, query)
+    assert hit.confident and hit.slug == bare.slug
+
+
 @pytest.mark.parametrize("query, slug", [
     ("tarif data", "biaya-layanan-pst"),
     ("tarif data bps", "biaya-layanan-pst"),
