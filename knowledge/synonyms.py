@@ -33,7 +33,10 @@ ABBREVIATIONS: dict[str, str] = {
     "ngasih": "beri", "liat": "lihat", "tau": "tahu", "nunggu": "tunggu", "nyampein": "sampaikan",
     "hp": "handphone", "apk2": "aplikasi", "mksd": "maksud", "maksudnya": "maksud", "artinya": "arti",
     "pdb": "pdb", "tlp": "telepon", "telp": "telepon", "wa": "whatsapp", "capil": "dukcapil",
-    "disdukcapil": "dukcapil", "pkl": "praktik kerja lapangan",
+    "disdukcapil": "dukcapil", "pkl": "praktik kerja lapangan", "kpd": "kepada", "pd": "pada", "dlm": "dalam",
+    "msh": "masih", "sblm": "sebelum", "sdg": "sedang", "mnrt": "menurut", "tny": "tanya", "tgl": "tanggal",
+    "tbl": "tabel", "kyk": "seperti", "kayak": "seperti", "ngga": "tidak", "nggak": "tidak", "trs": "terus",
+    "bgt": "banget",
 }
 
 # English filler words; also how the search notices that a citizen writes in English.
@@ -48,7 +51,7 @@ EXTRA_STOP_WORDS: frozenset[str] = ENGLISH_STOP_WORDS | frozenset("""
 apa apakah berapa bagaimana gimana kah sih dong nih deh ya yah kak kakak mas mbak pak bu bang
 min mohon tolong mau ingin saya aku kami kita anda halo hallo hai hi selamat pagi siang sore malam
 terima kasih makasih ok oke okay sip tes test p info nya kok lho loh gan sis bro
-ini itu tsb tersebut yang untuk dengan sama juga saja
+ini itu tsb tersebut yang untuk dengan sama juga saja banget terus
 """.split())
 
 # Sastrawi's list drops words that matter here ("angka sementara" is a PDRB term).

@@ -27,6 +27,12 @@ def test_abbreviations_are_expanded():
     assert words("kbli utk usaha") == ["kbli", "untuk", "usaha"]
 
 
+@pytest.mark.parametrize("query", ["kpd siapa sy hrs minta data", "cara minta data bgt", "data penduduk dlm tbl"])
+def test_common_chat_words_do_not_count_as_unknown(index, query):
+    """Everyday chat spellings (kpd, pd, dlm, msh, tny, bgt ...) never weigh as unknown topic words."""
+    assert not [w for w in index.query_terms(query)[0] if w not in index.idf] and not index.query_terms(query)[1]
+
+
 def test_stop_words_and_years_are_dropped():
     """Question words, chat filler and years say nothing about which article is wanted."""
     assert analyse("brp jmlh pddk llg 2023") == ["jumlah", "penduduk", "lubuklinggau"]
