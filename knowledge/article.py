@@ -72,7 +72,7 @@ def _strings(meta: dict, field: str, slug: str) -> tuple[str, ...]:
     value = meta.get(field) or []
     if not isinstance(value, list):
         raise ArticleError(f"{slug}: {field} must be a list ('- ...' lines)")
-    return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
 
 
 def dump(article: Article) -> str:

@@ -77,3 +77,9 @@ def test_non_utf8_file_is_named(tmp_path):
     (tmp_path / "latin.md").write_bytes("---\ntitle: Dat\xe9\n---\nIsi.\n".encode("latin-1"))
     with pytest.raises(ArticleError, match="latin.md.*UTF-8"):
         load_dir(tmp_path)
+
+
+def test_empty_list_items_are_skipped():
+    """A bullet left empty ('-' alone) is no question, not the question 'None'."""
+    article = parse("---\ntitle: T\nquestions:\n- berapa penduduk\n-\ntags:\n-\n- penduduk\n---\nIsi.\n", "x-y")
+    assert (article.questions, article.tags) == (("berapa penduduk",), ("penduduk",))
