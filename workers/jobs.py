@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bot import clock, outbox, pipeline
 from bot.channels import PermanentError, TemporaryError, sender_for
+from bot.channels.whatsapp import status
 from bot.models import Message
 from workers.context import job_session
 from workers.queue import enqueue, enqueue_many
@@ -81,6 +82,7 @@ def deliver(message_id: int) -> str:
         except TemporaryError as exc:
             return _retry_later(session, row, str(exc), app)
         except PermanentError as exc:
+            _reload(session, row)
             row.status, row.error, row.status_at = "failed", str(exc)[:255], clock.now()
             session.commit()
             # the channel's text may quote the address or number: it stays on the row, for an officer
@@ -89,25 +91,40 @@ def deliver(message_id: int) -> str:
         return _record(session, row, result)
 
 
+def _reload(session, row: Message, sent: dict | None = None) -> dict:
+    """Lock and re-read the row before writing it: status callbacks may have reported parts meanwhile.
+
+    ``meta["parts"]`` becomes the parts this job sent (``sent``, else those it noted while sending),
+    each at the more advanced of its own status and a callback's; returned too."""
+    sent = sent or (row.meta or {}).get("parts") or {}
+    session.refresh(row, with_for_update=True)
+    parts = status.merge((row.meta or {}).get("parts"), sent) if sent else {}
+    row.meta = {**(row.meta or {}), **({"parts": parts} if parts else {})}
+    return parts
+
+
 def _record(session, row: Message, result) -> str:
-    """Store what the sender reports; a status callback that already moved the row on is kept."""
+    """Store what the sender reports, merged with what status callbacks reported while it was sending."""
     now = clock.now()
+    parts = _reload(session, row, result.meta.get("parts"))
     row.external_id = result.external_id or row.external_id
-    row.meta = {**(row.meta or {}), **result.meta}
+    row.meta = {**row.meta, **result.meta, **({"parts": parts} if parts else {})}
     row.status_at = now
     if result.status == outbox.UNDELIVERABLE:
         row.error = f"undeliverable: {result.meta.get('undeliverable', 'no way to reach the citizen')}"[:255]
     else:
         row.sent_at = now
-    session.flush()
-    session.execute(update(Message).where(Message.id == row.id, Message.status == "sending")
-                    .values(status=result.status))
+    if row.status == "sending":  # else the sweeper gave up on it meanwhile: kept
+        row.status = result.status
+        if parts and result.status != outbox.UNDELIVERABLE and status.forward(result.status, status.overall(parts)):
+            row.status = status.overall(parts)  # every part already reported further, or one failed
     session.commit()
     log.info("message %s %s on %s", row.id, result.status, row.channel)
     return result.status
 
 
 def _retry_later(session, row: Message, reason: str, app) -> str:
+    _reload(session, row)
     if row.attempts > len(BACKOFF):
         row.status, row.error = "failed", f"gave up after {row.attempts} attempts: {reason}"[:255]
         session.commit()

@@ -1,8 +1,10 @@
 """Delivery status callbacks: statuses only move forward, whatever order Twilio's callbacks arrive in.
 
 A row sent in several parts keeps each part's status in ``meta["parts"]``; the row shows the least
-advanced part, or a failure of any part. A 63016 failure reported here (WhatsApp reports the closed
-window after accepting the message) queues the same words again as a template.
+advanced part, or a failure of any part. A callback that overtakes the sending job (part 1 delivered
+before part 2 is sent) only records its part; the job merges it when it finishes. A 63016 failure
+reported here (WhatsApp reports the closed window after accepting the message) queues the same words
+again as a template.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 RANK = {"accepted": 1, "scheduled": 1, "queued": 1, "sending": 2, "sent": 3, "undelivered": 4, "failed": 4,
         "delivered": 5, "read": 6}
 FAILED = ("failed", "undelivered")
+IN_FLIGHT = (outbox.QUEUED, "sending")  # claimed by workers.jobs.deliver, or waiting for its retry
 OUTSIDE_WINDOW = "63016"
 
 
@@ -36,13 +39,21 @@ def overall(parts: Mapping[str, str]) -> str:
     return min(parts.values(), key=lambda s: RANK.get(s, 0))
 
 
+def merge(recorded: Optional[Mapping[str, str]], sent: Mapping[str, str]) -> dict[str, str]:
+    """The parts a job sent, in order, each at the more advanced of its own and a callback's status."""
+    recorded = recorded or {}
+    return {sid: recorded[sid] if forward(state, recorded.get(sid)) else state for sid, state in sent.items()}
+
+
 def find(session: Session, sid: str, message_id: Optional[str]) -> Optional[Message]:
+    """The row, locked: callbacks for two parts of one row arrive together, and each rewrites ``meta``."""
     if message_id and message_id.isdigit():
-        row = session.get(Message, int(message_id))
-        if row is not None and sid in ((row.meta or {}).get("parts") or {sid: None}):
+        row = session.get(Message, int(message_id), with_for_update=True)
+        parts = (row.meta or {}).get("parts") if row is not None else None
+        if row is not None and (not parts or sid in parts or row.status in IN_FLIGHT):  # in flight: parts unsaved
             return row
     return session.scalar(select(Message).where(Message.channel == Channel.WHATSAPP.value,
-                                                Message.external_id == sid))
+                                                Message.external_id == sid).with_for_update())
 
 
 def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) -> list[Message]:
@@ -58,11 +69,13 @@ def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) 
     error = (form.get("ErrorCode") or "").strip() or None
     row.meta = {**(row.meta or {}), "parts": parts}
     combined = overall(parts)
-    if forward(row.status, combined):
+    in_flight = row.status in IN_FLIGHT  # more parts may follow: the job sets the row's status when done
+    moved = not in_flight and forward(row.status, combined)
+    if moved:
         row.status, row.status_at = combined, clock.now()
-        if error and combined in FAILED:
-            row.error = f"Twilio error {error}"[:255]  # the column's length: PostgreSQL refuses more
         log.info("message %s is %s", row.id, combined)
+    if error and combined in FAILED and (moved or in_flight):
+        row.error = f"Twilio error {error}"[:255]  # the column's length: PostgreSQL refuses more
     if status in FAILED and error == OUTSIDE_WINDOW and not row.meta.get("template"):
         return _as_template(session, row)
     return []
