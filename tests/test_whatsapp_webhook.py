@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot.models import Attachment, ChannelIdentity, Message
-from tests.support.whatsapp import (INBOUND, inbound_form, make_wa_app, phone, post_signed, rows,  # noqa: F401
-                                    run_worker, wa_app, wa_client, wa_env)
+from tests.support.ports import free_port
+from tests.support.whatsapp import (INBOUND, inbound_form, make_wa_app, phone, post_signed, release_scheduled,  # noqa: F401
+                                    rows, run_worker, wa_app, wa_client, wa_env)
 
 
 def test_same_message_sid_three_times_is_processed_once(wa_app, wa_client, fake_twilio):
@@ -121,6 +122,20 @@ def test_media_over_the_cap_or_off_twilio_is_not_kept(make_wa_app, fake_twilio, 
     (attachment,) = rows(application, Attachment)
     assert attachment.status == expected and attachment.path is None
     assert not list((application.config["SETTINGS"].var_path / "media").rglob("*.part"))
+
+
+def test_media_unreachable_after_every_retry_is_failed(make_wa_app, fake_twilio):
+    """Twilio's media host down through all retries: the attachment says failed, not pending for ever."""
+    base = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    application = make_wa_app(TWILIO_API_BASE=base)
+    form = inbound_form("lihat", NumMedia="1", MediaUrl0=f"{base}/media/ME9", MediaContentType0="image/jpeg")
+    post_signed(application.test_client(), fake_twilio.auth_token, form)
+    run_worker(application)
+    for _ in range(3):  # RETRY's three retries, without waiting for their back-off
+        assert rows(application, Attachment)[0].status == "pending"
+        release_scheduled(application)
+        run_worker(application)
+    assert rows(application, Attachment)[0].status == "failed"
 
 
 def test_webhook_refuses_when_twilio_is_not_configured(app, client):

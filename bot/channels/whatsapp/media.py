@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 import requests
 from flask import Flask
-from rq import Retry
+from rq import Retry, get_current_job
 
 from bot.models import Attachment
 from workers.context import job_session
@@ -61,7 +61,7 @@ def _save(response: requests.Response, target: Path, cap: int) -> int:
 
 
 def download(attachment_id: int) -> str:
-    """Fetch one attachment; network and 5xx errors raise so RQ retries, anything else is final."""
+    """Fetch one attachment; network and 5xx errors raise so RQ retries, and are final after the last retry."""
     with job_session() as (app, session):
         attachment = session.get(Attachment, attachment_id)
         if attachment is None or attachment.status != "pending":
@@ -70,10 +70,21 @@ def download(attachment_id: int) -> str:
         if not (attachment.source_url or "").startswith(settings.twilio_api_base + "/"):
             attachment.status = "failed"
         else:
-            attachment.status = _fetch(attachment, settings)
+            try:
+                attachment.status = _fetch(attachment, settings)
+            except requests.RequestException:
+                if _retried_later():
+                    raise
+                attachment.status = "failed"  # else it would say pending for ever
         session.commit()
         log.info("attachment %s of message %s: %s", attachment.id, attachment.message_id, attachment.status)
         return attachment.status
+
+
+def _retried_later() -> bool:
+    """Will RQ run this job again? Not after its last retry, nor outside a worker."""
+    job = get_current_job()
+    return job is not None and bool(job.retries_left)
 
 
 def _fetch(attachment: Attachment, settings) -> str:
