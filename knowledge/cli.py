@@ -29,8 +29,8 @@ def kb_import(directory: Path) -> None:
         session.commit()
     click.echo(f"{created} articles created, {updated} updated")
     if kept:
-        click.echo(f"{len(kept)} kept as edited in the console after their file (`kb export` writes them to "
-                   f"the files; a file saved later wins): {', '.join(kept)}")
+        click.echo(f"{len(kept)} kept as changed in the console after their file (`kb export` writes edits to the "
+                   f"files; delete the file of one switched off; a file saved later wins): {', '.join(kept)}")
 
 
 @kb_cli.command("export")
