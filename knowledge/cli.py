@@ -65,7 +65,7 @@ def kb_search(query: str, limit: int, as_json: bool) -> None:
 
 
 @kb_cli.command("eval")
-@click.option("--queries", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--queries", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
 def kb_eval(queries: Path | None) -> None:
     """Score our search and two baselines on the labelled queries."""
     from knowledge import evaluation

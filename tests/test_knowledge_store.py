@@ -110,3 +110,9 @@ def test_search_json_is_ranked(runner, knowledge):
     hits = json.loads(result.output)
     assert [h["rank"] for h in hits] == [1, 2, 3] and hits[0]["slug"] == "data-kemiskinan-lubuklinggau"
     assert hits[0]["confident"] is True and isinstance(hits[0]["score"], float)
+
+
+def test_eval_with_a_missing_queries_file_is_refused(runner, knowledge, tmp_path):
+    """A mistyped --queries path is a one-line usage error, not a FileNotFoundError traceback."""
+    result = runner.invoke(args=["kb", "eval", "--queries", str(tmp_path / "queries.tsv")])
+    assert result.exit_code == 2 and "does not exist" in result.output
