@@ -196,3 +196,23 @@ def test_redis_down_still_stores_and_answers(wa_app, wa_client, fake_twilio, fre
     assert response.status_code == 200
     (message,) = rows(wa_app, Message)
     assert message.status == "received"
+
+
+def test_media_arriving_while_redis_is_down_is_downloaded_later(wa_app, wa_client, fake_twilio, fresh_redis):
+    """The download job lost with Redis comes back with the sweeper, like the message's processing job."""
+    import datetime as dt
+
+    from bot import clock
+    from workers import sweeper
+
+    url = fake_twilio.add_media("ME7", b"img", "image/png")
+    form = inbound_form("ini tabelnya", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+    fresh_redis.stop()
+    assert post_signed(wa_client, fake_twilio.auth_token, form).status_code == 200
+    fresh_redis.start()
+    clock.freeze(clock.now() + dt.timedelta(minutes=3))
+    assert sweeper.sweep(wa_app).get("downloads", 0) == 1
+    assert sweeper.sweep(wa_app).get("downloads", 0) == 0  # the job is live: not twice
+    run_worker(wa_app)
+    assert rows(wa_app, Attachment)[0].status == "stored"
+

@@ -6,7 +6,8 @@
 - Rows stuck in ``sending`` longer than ``OUTBOX_SENDING_TIMEOUT`` are not resent (the channel
   may have taken them): they become ``failed`` and ``flagged`` for an officer to check.
 - Inbound messages still ``received`` a while after they arrived get their processing job again
-  (not terminal ones: ``flask chat`` processes its own).
+  (not terminal ones: ``flask chat`` processes its own), and WhatsApp media still ``pending`` its
+  download job.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from bot import outbox
 from bot.envelope import Channel
-from bot.models import Message
+from bot.channels.whatsapp.media import enqueue_downloads
+from bot.models import Attachment, Message
 from workers.jobs import enqueue_delivery, enqueue_processing_many
 from workers.queue import get_redis, rq_job_id
 
@@ -40,6 +42,7 @@ def run(app: Flask, session: Session, now: dt.datetime, limit: int) -> Counter:
         connection = get_redis(app)
         counts["requeued"] = _requeue_outbound(app, session, connection, now, limit)
         counts["reprocessed"] = _requeue_inbound(app, session, connection, now, limit)
+        counts["downloads"] = _requeue_downloads(app, session, connection, now, limit)
     except RedisError as exc:  # the rows wait for the next sweep
         log.warning("redelivery skipped: Redis unavailable (%s)", exc.__class__.__name__)
     counts["stuck"] = _flag_stuck(app, session, now)
@@ -66,6 +69,16 @@ def _requeue_inbound(app: Flask, session: Session, connection: Redis, now: dt.da
     missing = [message_id for message_id in ids if not live(connection, f"inbound:{message_id}")]
     if missing:
         enqueue_processing_many(missing, app)
+    return len(missing)
+
+
+def _requeue_downloads(app: Flask, session: Session, connection: Redis, now: dt.datetime, limit: int) -> int:
+    attachments = session.scalars(
+        select(Attachment).join(Attachment.message).where(Attachment.status == "pending",
+                                                          Message.created_at <= now - INBOUND_GRACE)
+        .order_by(Attachment.id).limit(limit)).all()
+    missing = [attachment for attachment in attachments if not live(connection, f"media:{attachment.id}")]
+    enqueue_downloads(missing, app)
     return len(missing)
 
 
