@@ -194,8 +194,8 @@ class SearchIndex:
         hits = []
         for _, confidence, slug in scored[:limit]:
             article = self.articles[slug]
-            hits.append(Hit(slug, article.title, article.summary, round(float(confidence), 4),
-                            bool(confidence >= self.threshold)))
+            shown = round(float(confidence), 4)  # compared as shown, so the bot, kb search and kb eval agree
+            hits.append(Hit(slug, article.title, article.summary, shown, shown >= self.threshold))
         return hits
 
 

@@ -121,6 +121,15 @@ def test_long_message_is_searched_on_its_first_words(index):
     assert "penduduk" in known and "kemiskinan" not in known and len(unknown) < MAX_QUERY_WORDS
 
 
+@pytest.mark.parametrize("query", ["jumlah penduduk", "biaya data", "ipm"])
+def test_confident_agrees_with_the_score_shown(query):
+    """A hit whose shown score equals the threshold is confident, as `kb eval` and `kb search` read it."""
+    articles = load_dir()
+    for hit in SearchIndex(articles).search(query, limit=5):
+        assert next(h for h in SearchIndex(articles, threshold=hit.score).search(query, limit=5)
+                    if h.slug == hit.slug).confident
+
+
 def test_empty_base_and_empty_query():
     """No articles or no words: no hits, no error."""
     assert SearchIndex([]).search("penduduk") == []
