@@ -22,6 +22,9 @@ _STEMMER.dictionary.words = frozenset(_STEMMER.dictionary.words)
 STOP_WORDS = (frozenset(StopWordRemoverFactory().get_stop_words()) | EXTRA_STOP_WORDS) - KEEP_WORDS
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# Particles glued to a word ("penduduknya", "ipmkah"): Sastrawi strips them only from dictionary words
+# and then also strips the prefix ("duduk"), so synonym-table words are looked up without them first.
+_CLITIC = re.compile(r"(?:nya|lah|kah|pun)$")
 _MAX_PHRASE = 5
 
 
@@ -91,7 +94,7 @@ def terms(tokens: list[str], synonyms: Synonyms = SYNONYMS) -> list[str]:
 def _content(tokens: list[str], stems: list[str], synonyms: Synonyms) -> list[str]:
     out = []
     for token, stemmed in zip(tokens, stems):
-        concept = synonyms.single.get(token)
+        concept = synonyms.single.get(token) or synonyms.single.get(_CLITIC.sub("", token))
         if concept:
             out.append(concept)
         elif token not in STOP_WORDS and len(token) > 1 and not _YEAR.match(token):

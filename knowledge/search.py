@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge.article import Article
-from knowledge.normalize import STOP_WORDS, SYNONYMS, stem, terms, words
+from knowledge.normalize import STOP_WORDS, SYNONYMS, terms, words
 from knowledge.synonyms import ABBREVIATIONS, ENGLISH_STOP_WORDS
 
 # Calibrated on knowledge/eval/queries.tsv with knowledge.evaluation.calibrate (see that module).
@@ -125,7 +125,7 @@ class SearchIndex:
         if word in self._surface or word in STOP_WORDS or len(word) < TYPO_MIN_LENGTH or word.isdigit():
             return word
         if word not in self._corrections:
-            if stem(word) in self.idf:  # a known word with another affix or clitic ("biayanya")
+            if any(t in self.idf for t in terms([word])):  # a known word with an affix or clitic ("biayanya")
                 self._corrections[word] = word
             else:
                 found = process.extractOne(word, self._by_initial.get(word[0], ()), scorer=fuzz.ratio,

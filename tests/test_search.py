@@ -86,6 +86,25 @@ def test_citizens_language_ranks_first(index, query, slug):
     assert top(index, query).slug == slug
 
 
+@pytest.mark.parametrize("word, clitic", [
+    ("penduduk", "penduduknya"), ("ihk", "ihknya"), ("ipm", "ipmnya"), ("pdrb", "pdrbnya"), ("tpt", "tptkah"),
+])
+def test_clitics_keep_the_concept(word, clitic):
+    """'-nya', '-lah', '-kah', '-pun' on a synonym-table word keep its concept ('penduduknya' is not 'duduk')."""
+    assert analyse(clitic) == analyse(word)
+
+
+@pytest.mark.parametrize("query, slug", [
+    ("berapa penduduknya lubuklinggau", "data-penduduk-lubuklinggau"),
+    ("ipmnya llg brp", "data-ipm-lubuklinggau"),
+    ("pdrbnya lubuklinggau", "data-pdrb-lubuklinggau"),
+])
+def test_words_with_clitics_find_the_article(index, query, slug):
+    """A question with '-nya' is answered like the same question without it."""
+    hit = top(index, query)
+    assert (hit.slug, hit.confident) == (slug, True)
+
+
 @pytest.mark.parametrize("query, slug", [
     ("data kemiskinn lubuklinggau", "data-kemiskinan-lubuklinggau"),
     ("tingkat pengangguan terbuka", "tingkat-pengangguran-terbuka"),
