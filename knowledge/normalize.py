@@ -22,6 +22,7 @@ _STEMMER.dictionary.words = frozenset(_STEMMER.dictionary.words)
 STOP_WORDS = (frozenset(StopWordRemoverFactory().get_stop_words()) | EXTRA_STOP_WORDS) - KEEP_WORDS
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_REDUPLICATED = re.compile(r"^([a-z]{3,})2$")  # chat writes "data2" for "data-data"; "p2" is an index name
 # Particles glued to a word ("penduduknya", "ipmkah"): Sastrawi strips them only from dictionary words
 # and then also strips the prefix ("duduk"), so synonym-table words are looked up without them first.
 _CLITIC = re.compile(r"(?:nya|lah|kah|pun)$")
@@ -34,6 +35,8 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for word in _NON_WORD.split(text):
         if word:
+            if word not in ABBREVIATIONS:
+                word = _REDUPLICATED.sub(r"\1", word)
             out.extend(ABBREVIATIONS.get(word, word).split())
     return out
 

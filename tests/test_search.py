@@ -27,6 +27,12 @@ def test_abbreviations_are_expanded():
     assert words("kbli utk usaha") == ["kbli", "untuk", "usaha"]
 
 
+def test_reduplication_with_2_is_the_word():
+    """Chat writes 'data2' for 'data-data'; 'p2' (an index name) and codes stay as they are."""
+    assert words("data2 kntr2 rata2 p2 sp2020") == ["data", "kantor", "rata", "rata", "p2", "sp2020"]
+    assert top(SearchIndex(load_dir()), "data2 penduduk llg").confident
+
+
 @pytest.mark.parametrize("query", ["kpd siapa sy hrs minta data", "cara minta data bgt", "data penduduk dlm tbl"])
 def test_common_chat_words_do_not_count_as_unknown(index, query):
     """Everyday chat spellings (kpd, pd, dlm, msh, tny, bgt ...) never weigh as unknown topic words."""
