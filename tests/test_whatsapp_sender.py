@@ -103,6 +103,21 @@ def test_rate_limit_and_server_errors_are_retried(wa_app, fake_twilio, failure):
     assert sent.body == "jawaban" and only(wa_app, message_id).status == "sent"
 
 
+def test_later_reply_waits_for_an_earlier_one_being_retried(wa_app, fake_twilio):
+    """An officer's answer hit a 5xx: the rating question queued after it is not sent before it."""
+    fake_twilio.fail_next(1, 500)
+    address = "+6281300000099"
+    answer, question = (queue_reply(wa_app, body, address=address) for body in ("jawaban", "Mohon nilai layanan"))
+    other = queue_reply(wa_app, "untuk warga lain")  # another citizen is not held up
+    run_worker(wa_app)
+    assert [s.body for s in fake_twilio.messages] == ["untuk warga lain"]
+    assert only(wa_app, question).status == "queued" and only(wa_app, other).status == "sent"
+    while release_scheduled(wa_app):
+        run_worker(wa_app)
+    assert [s.body for s in fake_twilio.messages][1:] == ["jawaban", "Mohon nilai layanan"]
+    assert only(wa_app, answer).status == only(wa_app, question).status == "sent"
+
+
 def test_network_errors_are_retried(make_wa_app, fake_twilio):
     """Twilio unreachable: temporary, the row waits for its retry."""
     application = make_wa_app(TWILIO_API_BASE=f"http://127.0.0.1:{free_port()}")

@@ -5,7 +5,7 @@ import datetime as dt
 import logging
 
 from rq import Retry
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,6 +17,7 @@ from workers.context import job_session
 from workers.queue import enqueue, enqueue_many
 
 log = logging.getLogger(__name__)
+ORDER_GAP = dt.timedelta(seconds=2)  # after the earlier message to the same citizen is due
 BACKOFF = (dt.timedelta(seconds=10), dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10),
            dt.timedelta(minutes=30))
 
@@ -67,6 +68,8 @@ def process_message(message_id: int) -> int:
 def deliver(message_id: int) -> str:
     """Send one outbox row once: claimed with a conditional UPDATE so two workers never both send it."""
     with job_session() as (app, session):
+        if _wait_for_earlier(session, message_id, app):
+            return "waiting"
         claimed = session.execute(
             update(Message).where(Message.id == message_id, Message.status == outbox.QUEUED)
             .values(status="sending", status_at=clock.now(), attempts=Message.attempts + 1)).rowcount
@@ -89,6 +92,28 @@ def deliver(message_id: int) -> str:
             log.warning("message %s failed permanently on %s", row.id, row.channel)
             return "failed"
         return _record(session, row, result)
+
+
+def _wait_for_earlier(session, message_id: int, app) -> bool:
+    """Messages to one citizen go out in the order they were written: while an earlier one waits for its
+    retry (or is being sent), this one is booked for just after it instead of overtaking it. One never
+    tried yet has its job ahead of this one in the queue (or gets it back from the sweeper): no wait."""
+    row = session.get(Message, message_id)
+    if row is None or row.status != outbox.QUEUED:
+        return False
+    earlier = session.execute(
+        select(Message.id, Message.status, Message.next_attempt_at)
+        .where(Message.direction == "out", Message.channel == row.channel, Message.address == row.address,
+               Message.id < row.id, Message.attempts > 0, Message.status.in_((outbox.QUEUED, "sending")))
+        .order_by(Message.id).limit(1)).first()
+    if earlier is None:
+        return False
+    now = clock.now()
+    due = earlier.next_attempt_at if earlier.status == outbox.QUEUED and earlier.next_attempt_at else now
+    delay = max(due - now, dt.timedelta(0)) + ORDER_GAP
+    enqueue("outbound", deliver, message_id, job_id=f"deliver:{message_id}", delay=delay, app=app)
+    log.info("message %s waits %s for message %s", message_id, delay, earlier.id)
+    return True
 
 
 def _reload(session, row: Message, sent: dict | None = None) -> dict:
