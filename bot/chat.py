@@ -54,7 +54,10 @@ def chat(phone: str | None, email: str | None, name: str | None) -> None:
 
     if phone and email:
         raise click.UsageError("give --as or --email, not both")
-    address = intent.clean_email(email) if email else intent.clean_phone(phone or "+6281234567890")
+    if email is not None:
+        address = intent.clean_email(email)
+    else:  # an empty --as (an unset shell variable) is a mistake, not the default number
+        address = intent.clean_phone("+6281234567890" if phone is None else phone)
     if not address:
         raise click.UsageError("that is not a valid phone number or e-mail address")
     interactive = sys.stdin.isatty()

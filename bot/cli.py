@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from werkzeug.security import generate_password_hash
 
-from bot import clock, pipeline
+from bot import clock, intent, pipeline
 from bot.db import get_db
 from bot.models import Officer, Role
 
@@ -48,10 +48,18 @@ def _fits(column, lower: bool = False):
     return check
 
 
+def _email(ctx, param, value: str | None) -> str | None:
+    """An officer's address, as staff mail (SLA reminders) is sent there."""
+    value = _fits(Officer.email)(ctx, param, value)
+    if value is not None and intent.clean_email(value) != value.lower():
+        raise click.BadParameter("not an e-mail address")
+    return value
+
+
 @officer_cli.command("create")
 @click.argument("username", callback=_fits(Officer.username, lower=True))  # lowercased as the login form reads it
 @click.option("--name", required=True, callback=_fits(Officer.name))
-@click.option("--email", default=None, callback=_fits(Officer.email))
+@click.option("--email", default=None, callback=_email)
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=None,
               help="Default: officer for a new account, unchanged for an existing one.")
 @click.password_option(envvar="OFFICER_PASSWORD")

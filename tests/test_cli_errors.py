@@ -56,3 +56,15 @@ def test_worker_unknown_queue(env):
     """A misspelt queue name is refused instead of a worker that waits on a queue nobody fills."""
     result = _run(env, "worker", "--burst", "--queue", "outbond")
     assert result.exit_code == 2 and "outbond" in result.output
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["chat", "--as", ""], "not a valid phone number"),
+    (["chat", "--as", "  "], "not a valid phone number"),
+    (["officer", "create", "siti", "--name", "Siti", "--email", "siti"], "not an e-mail address"),
+    (["officer", "create", "siti", "--name", "Siti", "--email", "siti@bps"], "not an e-mail address"),
+])
+def test_bad_identity_is_refused(env, args, problem):
+    """An empty --as is not the default test number, and an officer's e-mail must be one (staff mail goes there)."""
+    result = _run(env, *args)
+    assert result.exit_code == 2 and problem in result.output, result.output
