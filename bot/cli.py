@@ -23,9 +23,14 @@ officer_cli = AppGroup("officer", help="Officer accounts and replies.")
 @click.option("--revision", default="heads", show_default=True)
 def db_upgrade(revision: str) -> None:
     """Apply migrations up to REVISION."""
+    from alembic.util import CommandError
+
     from bot.migrations import upgrade
 
-    upgrade(current_app.config["SETTINGS"].database_url, revision)
+    try:
+        upgrade(current_app.config["SETTINGS"].database_url, revision)
+    except CommandError as exc:  # a revision that does not exist
+        raise click.ClickException(str(exc)) from None
     click.echo("database is up to date")
 
 

@@ -68,3 +68,9 @@ def test_bad_identity_is_refused(env, args, problem):
     """An empty --as is not the default test number, and an officer's e-mail must be one (staff mail goes there)."""
     result = _run(env, *args)
     assert result.exit_code == 2 and problem in result.output, result.output
+
+
+def test_upgrade_to_an_unknown_revision(env):
+    """`db upgrade --revision` with a typo names the revision instead of Alembic's traceback."""
+    line = _one_line(_run(env, "db", "upgrade", "--revision", "bogus"))
+    assert "bogus" in line
