@@ -35,7 +35,7 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for word in _NON_WORD.split(text):
         if word:
-            if word not in ABBREVIATIONS:
+            if word[-1] == "2" and word not in ABBREVIATIONS:
                 word = _REDUPLICATED.sub(r"\1", word)
             out.extend(ABBREVIATIONS.get(word, word).split())
     return out
