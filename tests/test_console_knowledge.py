@@ -7,7 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock
+from bot.console.knowledge import slugify
 from bot.models import KnowledgeArticle, UnansweredQuery
+from knowledge.article import SLUG
 from knowledge.store import record_unanswered
 from tests.console_support import db, login, make_officer, post
 
@@ -99,3 +101,12 @@ def test_list_and_search_articles(app, officer_client):
     found = officer_client.get("/console/knowledge/", query_string={"q": "inflasi bulan ini"})
     assert "Data inflasi Kota Lubuklinggau" in found.get_data(as_text=True)
     assert officer_client.get("/console/knowledge/999").status_code == 404
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Jumlah Penduduk 2024", "jumlah-penduduk-2024"), ("A", "artikel-a"), ("?", "artikel"),
+    ("Ümit ve İnflasi", "umit-ve-inflasi"), ("x" * 300, "x" * 100),
+])
+def test_slug_is_one_kb_import_accepts(title, slug):
+    """A console title becomes a file name the import takes back (a one-letter slug used to stop it)."""
+    assert slugify(title) == slug and SLUG.match(slug)

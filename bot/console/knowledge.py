@@ -16,14 +16,17 @@ from bot.console import lookup
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.models import KnowledgeArticle, UnansweredQuery
+from knowledge.article import SLUG
 
 bp = Blueprint("knowledge", __name__, url_prefix="/console/knowledge")
 PAGE = 200
 
 
 def slugify(title: str) -> str:
+    """A file name ``kb import`` accepts (``article.SLUG``): a title like "A" gets a prefix, not a refusal."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "artikel"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100]
+    return slug if SLUG.match(slug) else f"artikel-{slug}".rstrip("-")
 
 
 def _unique_slug(session, title: str, article_id: int | None) -> str:
