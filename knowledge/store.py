@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot import clock
@@ -62,13 +63,13 @@ def record_unanswered(session: Session, text: str, normalized: str) -> None:
     text, key = text.replace("\x00", ""), normalized.replace("\x00", "")[:255]
     if not key:
         return
-    now = clock.now()
-    row = session.scalar(select(UnansweredQuery).where(UnansweredQuery.normalized == key))
-    if row is None:
-        session.add(UnansweredQuery(normalized=key, example=text[:2000], count=1, first_at=now, last_at=now))
-    else:
-        row.count += 1
-        row.last_at = now
+    now, table = clock.now(), UnansweredQuery.__table__
+    # One upsert, not SELECT then INSERT: two workers counting the same new question at once would
+    # both INSERT, and the second (its whole turn) would fail on the unique key.
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(table).values(normalized=key, example=text[:2000], count=1, first_at=now, last_at=now)
+    session.execute(insert.on_conflict_do_update(
+        index_elements=[table.c.normalized], set_={"count": table.c.count + 1, "last_at": insert.excluded.last_at}))
 
 
 class KnowledgeBase:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
+import time
 
 from sqlalchemy import select
 
@@ -76,6 +78,31 @@ def test_unanswered_questions_are_counted(session):
     session.commit()
     (row,) = session.scalars(select(UnansweredQuery)).all()
     assert row.count == 2 and row.example == "Harga tiket pesawat?"
+
+
+def test_the_same_new_question_counted_by_two_workers_at_once(app):
+    """A second worker counting a question the first has not committed yet waits and adds one; no error."""
+    db, errors = app.extensions["db"], []
+
+    def second():
+        try:
+            with db.session() as other:
+                record_unanswered(other, "harga cabai?", "harga cabai")
+                other.commit()
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    with db.session() as first:
+        record_unanswered(first, "harga cabai", "harga cabai")
+        first.flush()
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.3)  # the second worker is now waiting on the first's uncommitted row
+        first.commit()
+    thread.join()
+    with db.session() as session:
+        (row,) = session.scalars(select(UnansweredQuery)).all()
+    assert errors == [] and (row.count, row.example) == (2, "harga cabai")
 
 
 def test_import_of_a_bad_file_names_it_and_imports_nothing(runner, session, tmp_path):
