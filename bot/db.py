@@ -14,12 +14,20 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
+
+
+def insert_for(session: Session, table):
+    """``INSERT`` in the session's dialect, the one with ``on_conflict_do_nothing``/``_do_update`` (both databases
+    have ``ON CONFLICT``; SQLAlchemy's generic insert does not offer it)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 def make_engine(url: str) -> Engine:

@@ -6,17 +6,17 @@ write lock) make two simultaneous openings wait for each other instead of taking
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.db import insert_for
 from bot.models import TicketCounter
 
 PREFIX = "PST"
 
 
 def allocate(session: Session, year: int) -> str:
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(TicketCounter).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"]))
+    session.execute(insert_for(session, TicketCounter).values(year=year, last=0)
+                    .on_conflict_do_nothing(index_elements=["year"]))
     number = session.execute(
         update(TicketCounter).where(TicketCounter.year == year)
         .values(last=TicketCounter.last + 1).returning(TicketCounter.last)

@@ -10,10 +10,10 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot import clock
+from bot.db import insert_for
 from bot.models import KnowledgeArticle, UnansweredQuery
 from knowledge.article import ARTICLES_DIR, Article, load_dir
 from knowledge.search import Hit, SearchIndex
@@ -66,8 +66,7 @@ def record_unanswered(session: Session, text: str, normalized: str) -> None:
     now, table = clock.now(), UnansweredQuery.__table__
     # One upsert, not SELECT then INSERT: two workers counting the same new question at once would
     # both INSERT, and the second (its whole turn) would fail on the unique key.
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(table).values(normalized=key, example=text[:2000], count=1, first_at=now, last_at=now)
+    insert = insert_for(session, table).values(normalized=key, example=text[:2000], count=1, first_at=now, last_at=now)
     session.execute(insert.on_conflict_do_update(
         index_elements=[table.c.normalized], set_={"count": table.c.count + 1, "last_at": insert.excluded.last_at}))
 
