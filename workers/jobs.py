@@ -111,7 +111,7 @@ def _wait_for_earlier(session, message_id: int, app) -> bool:
     now = clock.now()
     due = earlier.next_attempt_at if earlier.status == outbox.QUEUED and earlier.next_attempt_at else now
     delay = max(due - now, dt.timedelta(0)) + ORDER_GAP
-    enqueue("outbound", deliver, message_id, job_id=f"deliver:{message_id}", delay=delay, app=app)
+    _deliver_later(message_id, delay, app)
     log.info("message %s waits %s for message %s", message_id, delay, earlier.id)
     return True
 
@@ -141,8 +141,9 @@ def _record(session, row: Message, result) -> str:
         row.sent_at = now
     if row.status == "sending":  # else the sweeper gave up on it meanwhile: kept
         row.status = result.status
-        if parts and result.status != outbox.UNDELIVERABLE and status.forward(result.status, status.overall(parts)):
-            row.status = status.overall(parts)  # every part already reported further, or one failed
+        combined = status.overall(parts) if parts and result.status != outbox.UNDELIVERABLE else None
+        if combined and status.forward(result.status, combined):
+            row.status = combined  # every part already reported further, or one failed
     session.commit()
     log.info("message %s %s on %s", row.id, result.status, row.channel)
     return result.status
@@ -157,6 +158,11 @@ def _retry_later(session, row: Message, reason: str, app) -> str:
     delay = BACKOFF[row.attempts - 1]
     row.status, row.error, row.next_attempt_at = outbox.QUEUED, reason[:255], clock.now() + delay
     session.commit()
-    enqueue("outbound", deliver, row.id, job_id=f"deliver:{row.id}", delay=delay, app=app)
+    _deliver_later(row.id, delay, app)
     log.info("message %s will be retried in %s", row.id, delay)
     return "retry"
+
+
+def _deliver_later(message_id: int, delay: dt.timedelta, app) -> None:
+    """The row's delivery job, booked ``delay`` from now under its one job id (a retry, or a wait for order)."""
+    enqueue("outbound", deliver, message_id, job_id=f"deliver:{message_id}", delay=delay, app=app)
