@@ -26,7 +26,7 @@ USER_LIMIT = 5
 ADDRESS_LIMIT = 30
 WINDOW = 15 * 60  # seconds
 PREFIX = "console:login-fail:"
-_LIMITS = {"user": USER_LIMIT, "addr": ADDRESS_LIMIT}
+_LIMITS = (USER_LIMIT, ADDRESS_LIMIT)  # in the order of keys(): the username's, then the address's
 _local: dict[str, list[float]] = {}
 _lock = threading.Lock()
 _warned = False
@@ -47,10 +47,6 @@ def warn_untrusted_proxy(req, trusted_proxies: int) -> None:
                     req.remote_addr)
 
 
-def _limit(key: str) -> int:
-    return _LIMITS[key[len(PREFIX):].split(":", 1)[0]]
-
-
 def _local_count(key: str, add: bool = False) -> int:
     now = time.monotonic()
     with _lock:
@@ -64,9 +60,9 @@ def _local_count(key: str, add: bool = False) -> int:
 def blocked(names: tuple[str, ...]) -> bool:
     try:
         counts = get_redis().mget(names)
-        return any(int(c or 0) >= _limit(k) for k, c in zip(names, counts))
+        return any(int(c or 0) >= limit for c, limit in zip(counts, _LIMITS))
     except RedisError:
-        return any(_local_count(k) >= _limit(k) for k in names)
+        return any(_local_count(k) >= limit for k, limit in zip(names, _LIMITS))
 
 
 def failed(names: tuple[str, ...]) -> None:
