@@ -69,12 +69,17 @@ def classify(text: str) -> Event:
             return event
     if _qualified_assent(norm):
         return Event.NO
-    words = " ".join(re.findall(r"[\w']+", norm))  # "Ya, membantu sekali" reads as "ya membantu sekali"
+    words = " ".join(_words(norm))  # "Ya, membantu sekali" reads as "ya membantu sekali"
     if words in YES or words.startswith(("ya ", "iya ", "yes ", "ok ", "oke ", "cukup ", "sudah cukup ")) and len(words) < 25:
         return Event.YES
     if words in NO or words.startswith(("tidak ", "no ", "belum ")) and len(words) < 25:
         return Event.NO
     return Event.TEXT
+
+
+def _words(norm: str) -> list[str]:
+    """The words of a normalized message, without the punctuation between them."""
+    return re.findall(r"[\w']+", norm)
 
 
 def _qualified_assent(norm: str) -> bool:
@@ -116,7 +121,7 @@ _COURTESY = {w for g in GREETINGS for w in g.split()} | {
 def is_greeting(text: str) -> bool:
     """Greetings or thanks and nothing else (``halo``, ``makasih ya kak``)."""
     norm = normalize(text)
-    words = re.findall(r"[\w']+", norm)
+    words = _words(norm)
     return norm in GREETINGS or bool(words) and all(w in _COURTESY for w in words)
 
 

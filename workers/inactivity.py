@@ -1,7 +1,8 @@
 """Citizen silence: a reminder at ``INACTIVITY_REMINDER_AFTER``, the close at ``INACTIVITY_CLOSE_AFTER``.
 
 The engine moves ``remind_at``/``close_at`` after every turn and clears them while the office owes
-the answer (a consultation waiting for its first reply), so whatever state a conversation is in,
+the answer (a consultation waiting for its first reply, a hand-off whose last word is the
+citizen's), so whatever state a conversation is in,
 a deadline that is set is a deadline the citizen is running out of. A detour can leave that state
 while the office still owes the first reply (a complaint begun while waiting): such deadlines are
 dropped here, not acted on. The close is the engine's own

@@ -35,6 +35,10 @@ _SIGNATURE = re.compile(r"^--\s*$")
 _FORWARD = re.compile(r"^\s*-{2,}\s*(Forwarded message|Pesan terusan|Pesan yang diteruskan)\s*-*\s*$", re.I)
 
 
+def _quoted(line: str) -> bool:
+    return line.lstrip().startswith(">")
+
+
 def _is_header_block(lines: list[str], i: int) -> bool:
     """An Outlook-style "From: … / Sent: … / To: … / Subject: …" block starting at line ``i``.
 
@@ -63,13 +67,13 @@ def _quote_start(lines: list[str]) -> int | None:
 
 def _below_quote(lines: list[str]) -> list[str]:
     """Unquoted lines written below or between ``>`` quotes, when ``lines`` starts at a "wrote:" header."""
-    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith(">")), None)
+    first = next((i for i, line in enumerate(lines) if _quoted(line)), None)
     if first is None or first > 4 or any(_SEPARATOR.match(line) or _HEADER_FIELD.match(line) for line in lines[:first]):
         return []  # not a ">" history (Outlook's unquoted history starts with a From:/Sent: block)
     own: list[str] = []
     for i in range(first, len(lines)):
         line = lines[i]
-        if line.lstrip().startswith(">") or not line.strip():
+        if _quoted(line) or not line.strip():
             if own and own[-1].strip():
                 own.append("")  # one blank line between answers (to different questions) and paragraphs
             continue
@@ -94,7 +98,7 @@ def _cut_footer(lines: list[str]) -> list[str]:
 
 def _at_end(lines: list[str]) -> bool:
     """At most two lines of text follow, not counting a ``>`` history (iPhone Mail quotes its "wrote:" line)."""
-    return sum(1 for line in lines if line.strip() and not line.lstrip().startswith(">")) <= 2
+    return sum(1 for line in lines if line.strip() and not _quoted(line)) <= 2
 
 
 def _forwarded(lines: list[str]) -> list[str] | None:
@@ -116,7 +120,7 @@ def strip_reply(text: str) -> str:
         lines, below = lines[:start], _below_quote(lines[start:])
     lines, below = _trim(_cut_footer(lines)), _trim(below)
     lines = [*lines, "", *below] if lines and below else lines or below
-    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(">")):
+    while lines and (not lines[-1].strip() or _quoted(lines[-1])):
         lines.pop()
     # email-reply-parser takes any line starting "-word" for a signature: keep "-data penduduk" list items.
     own = re.sub(r"(?m)^-(?=\w)", "- ", "\n".join(lines).strip())
