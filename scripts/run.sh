@@ -7,7 +7,7 @@ PORT="${PORT:-5000}"
 pids=()
 stop() { kill "${pids[@]}" 2>/dev/null; wait; exit 0; }
 trap stop INT TERM
-# gthread: concurrent WhatsApp webhooks share one commit (bot/groupcommit.py); see README "Performance".
+# gthread: concurrent WhatsApp webhooks share one commit (bot/groupcommit.py); see docs/whatsapp.md.
 $BIN/gunicorn -k gthread --workers "${WEB_WORKERS:-3}" --threads "${WEB_THREADS:-8}" --bind "127.0.0.1:$PORT" --access-logfile - wsgi:app & pids+=($!)
 $BIN/flask --app wsgi worker & pids+=($!)
 $BIN/flask --app wsgi poller & pids+=($!)
