@@ -1,0 +1,68 @@
+"""``read(text, context, lang) -> Reading``: pattern rules for what has a shape, the classifier for the rest.
+
+Rules decide first where a message's shape settles it (an address, a code after "enter the code", a phone
+number, a bare list number after results, a score after "rate us"). Otherwise the classifier ranks the intents
+and the likeliest one whose slot can be filled wins: a pick needs a number, a rating a score 1-4, a name a name.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.nlu import slots
+from bot.nlu.lang import language
+from bot.nlu.reading import NEEDS_NUMBER, NEEDS_VALUE, Context, Intent, Reading
+
+
+def read(text: str, context: Context = Context.NONE, lang: str = "id", classifier=None) -> Reading:
+    """What ``text`` means after the bot asked ``context``; ``lang`` is the conversation's language so far."""
+    from bot.nlu import model  # scikit-learn loads on first use, not when the app starts
+
+    context, lang = Context(context), language(text, lang)
+    ruled = _rule(text, context, lang)
+    if ruled is not None:
+        return ruled
+    for intent, score in (classifier or model.default()).rank(text, context):
+        reading = _fill(intent, text, lang, score)
+        if reading is not None:
+            return reading
+    return Reading(Intent.QUESTION, lang, confidence=0.0)  # unreachable: QUESTION needs no slot
+
+
+def _rule(text: str, context: Context, lang: str) -> Optional[Reading]:
+    """The readings a message's shape settles without the classifier."""
+    address = slots.email(text)
+    if address:
+        return Reading(Intent.EMAIL, lang, value=address)
+    if context is Context.CODE and slots.code(text):
+        return Reading(Intent.CODE, lang, value=slots.code(text))
+    number = slots.phone(text)
+    if number and context is not Context.CODE:
+        return Reading(Intent.PHONE, lang, value=number)
+    if context is Context.RESULTS and slots.bare_pick(text) is not None:
+        return Reading(Intent.PICK_ANSWER, lang, number=slots.bare_pick(text))
+    if context is Context.RATING:
+        score, comment = slots.rating(text)
+        if score is not None:
+            return Reading(Intent.RATING, lang, number=score, comment=comment)
+    return None
+
+
+def _fill(intent: Intent, text: str, lang: str, score: float) -> Optional[Reading]:
+    """The reading for ``intent`` with its slots, or None when the message lacks a slot the intent needs."""
+    fields: dict = {}
+    if intent is Intent.PICK_ANSWER:
+        fields["number"] = slots.pick(text)
+    elif intent is Intent.RATING:
+        fields["number"], fields["comment"] = slots.rating(text)
+    elif intent in NEEDS_VALUE:
+        fields["value"] = {Intent.NAME: slots.name, Intent.EMAIL: slots.email, Intent.PHONE: slots.phone,
+                           Intent.CODE: slots.code}[intent](text)
+    elif intent is Intent.NO_WITH_CORRECTION:
+        fields["value"] = slots.correction(text)
+        if fields["value"] is None:  # "bukan itu" and nothing after it is a plain no
+            return Reading(Intent.NO, lang, confidence=score)
+    elif intent is Intent.OUT_OF_SCOPE:
+        fields["value"] = slots.pointer(text)
+    if intent in NEEDS_NUMBER and fields.get("number") is None or intent in NEEDS_VALUE and not fields.get("value"):
+        return None
+    return Reading(intent, lang, confidence=score, **fields)
