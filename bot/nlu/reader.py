@@ -6,6 +6,8 @@ and the likeliest one whose slot can be filled wins: a pick needs a number, a ra
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Optional
 
 from bot.nlu import slots
@@ -14,18 +16,24 @@ from bot.nlu.reading import NEEDS_NUMBER, NEEDS_VALUE, Context, Intent, Reading
 
 
 def read(text: str, context: Context = Context.NONE, lang: str = "id", classifier=None) -> Reading:
-    """What ``text`` means after the bot asked ``context``; ``lang`` is the conversation's language so far."""
+    """What ``text`` means after the bot asked ``context``; ``lang`` is the conversation's language so far.
+
+    ``classifier`` is for evaluation (a model trained on part of the corpus); QUESTION needs no slot, so the
+    ranking always yields a reading."""
     from bot.nlu import model  # scikit-learn loads on first use, not when the app starts
 
-    context, lang = Context(context), language(text, lang)
-    ruled = _rule(text, context, lang)
-    if ruled is not None:
-        return ruled
-    for intent, score in (classifier or model.default()).rank(text, context):
-        reading = _fill(intent, text, lang, score)
-        if reading is not None:
-            return reading
-    return Reading(Intent.QUESTION, lang, confidence=0.0)  # unreachable: QUESTION needs no slot
+    context = Context(context)
+    reading = _rule(text, context, lang) or next(
+        filter(None, (_fill(intent, text, lang, score)
+                      for intent, score in (classifier or model.default()).rank(text, context))))
+    return replace(reading, lang=language(_without_slot(text, reading), lang))
+
+
+def _without_slot(text: str, reading: Reading) -> str:
+    """The words around a name, address or number: "Budi" or "0812…" alone say nothing about the language."""
+    if reading.intent is Intent.NAME and reading.value:
+        text = re.sub(r"\s+".join(map(re.escape, reading.value.split())), " ", text, flags=re.I)
+    return re.sub(r"\S+@\S+|[\d+]+", " ", text)
 
 
 def _rule(text: str, context: Context, lang: str) -> Optional[Reading]:
