@@ -13,7 +13,7 @@ _ORDINALS = {
     5: ("5", "lima", "kelima", "five", "fifth", "5th"), 6: ("6", "enam", "keenam", "six", "sixth", "6th"),
 }
 _NUMBER_WORD = {w: n for n, ws in _ORDINALS.items() for w in ws}
-_NUMBER = re.compile(r"(?<![\w@.])(?:ke[-\s]?)?(\d{1,2}|[a-z]+)(?![\w@])")
+_NUMBER = re.compile(r"(?<![\w@.])(?:ke[-\s]?)?(\d{1,2}|[a-z]+)(?![\w@]|[.,]\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?\(?\d[\d\s\-().]{7,}\d")
 _CODE = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}(?![\d])")
@@ -76,7 +76,8 @@ def _words(text: str) -> list[str]:
 
 def pick(text: str) -> Optional[int]:
     """The list number a message names (``2``, ``no. 1``, ``yang kedua``, ``the third one``), or None."""
-    found = [m.group(1) for m in _NUMBER.finditer(keywords.normalize(text)) if m.group(1) in _NUMBER_WORD]
+    norm = re.sub(r"\b(no|nomor|nomer|nmr)\.(?=\d)", r"\1 ", keywords.normalize(text))  # "no.3" is "no 3"
+    found = [m.group(1) for m in _NUMBER.finditer(norm) if m.group(1) in _NUMBER_WORD]
     if len(found) > 1:  # "the third one": "one" is the thing picked, not its number
         found = [w for w in found if w != "one"]
     numbers = {_NUMBER_WORD[w] for w in found}
