@@ -1,7 +1,7 @@
 """The trained part of the intent layer: a linear SVM over character and word n-grams plus the context.
 
 It trains from the shipped corpus at first use (well under two seconds) and is the same every time: the
-solver is deterministic and the corpus is read in file order. Nothing is downloaded or stored.
+solver's shuffling is seeded and the corpus is read in file order. Nothing is downloaded or stored.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class Classifier:
                                       sublinear_tf=True)),
             ("words", TfidfVectorizer(analyzer=words, sublinear_tf=True)),
         ])
-        self.pipeline = make_pipeline(features, LinearSVC(C=C))
+        self.pipeline = make_pipeline(features, LinearSVC(C=C, random_state=0))
         self.pipeline.fit([document(e.text, e.context) for e in examples], [e.intent.value for e in examples])
 
     def rank(self, text: str, context: Context) -> list[tuple[Intent, float]]:
