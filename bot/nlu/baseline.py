@@ -25,6 +25,8 @@ def read(text: str, context: Context = Context.NONE, lang: str = "id") -> Readin
     """The intent today's rules give ``text`` after ``context``, with the value its validator extracts."""
     context, lang = Context(context), keywords.detect_lang(text, lang)
     event = keywords.classify(text)
+    if context is Context.CODE and event in (Event.YES, Event.NO, Event.SKIP):
+        event = Event.TEXT  # ASK_CODE checks these as codes too ("belum masuk kodenya" is a wrong code)
     if event is not Event.TEXT:
         return Reading(_EVENTS[event], lang)
     slot = _slot(text, context)
