@@ -7,9 +7,9 @@ import re
 import unicodedata
 
 from bot.nlu.reading import Context
+from bot.nlu.slots import EMAIL
 
 SEP = "\x1f"  # between context and text in one document string (sklearn's vectorizers take strings)
-_EMAIL = re.compile(r"\S+@\S+\.\S+")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\w\s]", re.UNICODE)
 
 
@@ -20,7 +20,7 @@ def document(text: str, context: Context) -> str:
 def tidy(text: str) -> str:
     """Lower case, NFKC, an address as ``@mail``, letters typed three times or more kept twice."""
     text = unicodedata.normalize("NFKC", text or "").lower().strip()
-    text = _EMAIL.sub(" @mail ", text)
+    text = EMAIL.sub(" @mail ", text)
     text = re.sub(r"([a-z])\1{2,}", r"\1\1", text)  # "haloooo" -> "haloo", "makasiiih" -> "makasiih"
     return re.sub(r"\s+", " ", text)
 

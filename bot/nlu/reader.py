@@ -15,6 +15,12 @@ from bot.nlu.lang import language
 from bot.nlu.reading import NEEDS_NUMBER, NEEDS_VALUE, Context, Intent, Reading
 
 
+MAX_CHARS = 1000  # a message's intent shows in its opening; the rest of a long mail is content, not intent
+# Intents that answer one question only: a list number after the results, a score after "rate us", a code.
+_ONLY_AFTER = {Intent.PICK_ANSWER: {Context.RESULTS}, Intent.RATING: {Context.RATING, Context.COMMENT},
+               Intent.CODE: {Context.CODE}}
+
+
 def read(text: str, context: Context = Context.NONE, lang: str = "id", classifier=None) -> Reading:
     """What ``text`` means after the bot asked ``context``; ``lang`` is the conversation's language so far.
 
@@ -22,18 +28,28 @@ def read(text: str, context: Context = Context.NONE, lang: str = "id", classifie
     ranking always yields a reading."""
     from bot.nlu import model  # scikit-learn loads on first use, not when the app starts
 
-    context = Context(context)
-    reading = _rule(text, context, lang) or next(
-        filter(None, (_fill(intent, text, lang, score)
-                      for intent, score in (classifier or model.default()).rank(text, context))))
+    context, text = Context(context), (text or "")[:MAX_CHARS]
+    if not text.strip():  # nothing to read: the engine's own checks answer an empty message
+        return Reading(Intent.QUESTION, lang, confidence=0.0)
+    reading = _rule(text, context, lang) or _classified(text, context, lang, classifier or model.default())
     return replace(reading, lang=language(_without_slot(text, reading), lang))
+
+
+def _classified(text: str, context: Context, lang: str, classifier) -> Reading:
+    """The likeliest intent that fits the context and whose slots the message fills."""
+    for intent, score in classifier.rank(text, context):
+        if context in _ONLY_AFTER.get(intent, {context}):
+            reading = _fill(intent, text, lang, score)
+            if reading is not None:
+                return reading
+    raise AssertionError("QUESTION fits every context and needs no slot")
 
 
 def _without_slot(text: str, reading: Reading) -> str:
     """The words around a name, address or number: "Budi" or "0812…" alone say nothing about the language."""
     if reading.intent is Intent.NAME and reading.value:
         text = re.sub(r"\s+".join(map(re.escape, reading.value.split())), " ", text, flags=re.I)
-    return re.sub(r"\S+@\S+|[\d+]+", " ", text)
+    return re.sub(r"[\d+]+", " ", slots.EMAIL.sub(" ", text))
 
 
 def _rule(text: str, context: Context, lang: str) -> Optional[Reading]:

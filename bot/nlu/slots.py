@@ -14,8 +14,8 @@ _ORDINALS = {
 }
 _NUMBER_WORD = {w: n for n, ws in _ORDINALS.items() for w in ws}
 _NUMBER = re.compile(r"(?<![\w@.])(?:ke[-\s]?)?(\d{1,2}|[a-z]+)(?![\w@]|[.,]\d)")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"\+?\(?\d[\d\s\-().]{7,}\d")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"\+?\(?\d[\d\s\-().]{7,40}\d")  # bounded: a long run of digits costs linear time
 _CODE = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}(?![\d])")
 _STARS = re.compile(r"^\s*(⭐+)\s*$")
 # Words around a list number or a score that add nothing ("yang kedua kak", "nilai 4 ya", "option 3 please").
@@ -51,7 +51,7 @@ _POINTERS = (
 
 def email(text: str) -> Optional[str]:
     """The first e-mail address in the message, lower-cased (a stray space around the @ is forgiven)."""
-    found = _EMAIL.search(text or "")
+    found = EMAIL.search(text or "")
     return keywords.clean_email(found.group(0).replace(" ", "")) if found else None
 
 
