@@ -135,6 +135,31 @@ def test_language_sticks_on_neutral_messages(text, current, lang):
     assert nlu.read(text, context, lang=current).lang == lang
 
 
+@pytest.mark.parametrize("text, context, intent", [
+    ("2", C.NONE, I.PICK_ANSWER), ("4", C.NONE, I.RATING), ("3", C.RESULTS, I.RATING), ("123456", C.NONE, I.CODE),
+    ("4", C.CODE, I.RATING),
+])
+def test_slot_intents_only_after_their_question(text, context, intent):
+    """A list number, a score or a code is only read as such after the question that asks for it."""
+    assert nlu.read(text, context).intent is not intent
+
+
+@pytest.mark.parametrize("text", ["", "   ", None])
+def test_blank_message_is_an_unsure_question(text):
+    """An empty message reads as QUESTION with no confidence (the engine's own checks answer it)."""
+    reading = nlu.read(text, C.NONE)
+    assert (reading.intent, reading.confidence) == (I.QUESTION, 0.0)
+
+
+@pytest.mark.parametrize("text", ["a" * 50_000, "a@" * 25_000, "0812 " * 10_000])
+def test_long_message_is_read_in_bounded_time(text):
+    """A pasted wall of text is read in well under a second of CPU time (patterns are linear, input capped)."""
+    nlu.read("halo", C.NONE)  # the model is trained outside the measurement
+    started = time.process_time()
+    nlu.read(text, C.EMAIL)
+    assert time.process_time() - started < 0.5
+
+
 def test_training_is_deterministic_and_fast():
     """Two trainings on the corpus give the same model, each in under two seconds of CPU time."""
     examples = corpus.load(corpus.TRAIN)

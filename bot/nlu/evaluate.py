@@ -6,9 +6,11 @@ number, score, pointer key) and how often the language is. The held-out split is
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Callable, Iterable, Optional
 
 from bot.nlu import baseline, corpus, reader
+from bot.nlu.lang import language
 from bot.nlu.reading import Intent, Reading
 
 Reader = Callable[..., Reading]
@@ -78,10 +80,8 @@ def cross_validate(examples: list[corpus.Example], folds: int = 5) -> dict:
 
 
 def _relang(reading: Reading, text: str, lang: str) -> Reading:
-    from dataclasses import replace
-
-    from bot.nlu.lang import language
-    return replace(reading, lang=language(text, lang))
+    """A pooled cross-validation reading with the language read again for ``lang`` (as read() would)."""
+    return replace(reading, lang=language(reader.without_slot(text, reading), lang))
 
 
 def run(folds: int = 5) -> dict:

@@ -32,7 +32,7 @@ def read(text: str, context: Context = Context.NONE, lang: str = "id", classifie
     if not text.strip():  # nothing to read: the engine's own checks answer an empty message
         return Reading(Intent.QUESTION, lang, confidence=0.0)
     reading = _rule(text, context, lang) or _classified(text, context, lang, classifier or model.default())
-    return replace(reading, lang=language(_without_slot(text, reading), lang))
+    return replace(reading, lang=language(without_slot(text, reading), lang))
 
 
 def _classified(text: str, context: Context, lang: str, classifier) -> Reading:
@@ -45,7 +45,7 @@ def _classified(text: str, context: Context, lang: str, classifier) -> Reading:
     raise AssertionError("QUESTION fits every context and needs no slot")
 
 
-def _without_slot(text: str, reading: Reading) -> str:
+def without_slot(text: str, reading: Reading) -> str:
     """The words around a name, address or number: "Budi" or "0812…" alone say nothing about the language."""
     if reading.intent is Intent.NAME and reading.value:
         text = re.sub(r"\s+".join(map(re.escape, reading.value.split())), " ", text, flags=re.I)
