@@ -2,9 +2,10 @@
 
 The mapping follows what the engine does with each event in each state, as generously as the rules allow:
 an event keyword maps to its intent (MENU to help, DONE to thanks_goodbye, RESEND to no_code_yet, SKIP to no);
-plain text becomes the registration answer the state's validator accepts (name, e-mail, phone, code), the list
-number after results, any other text after "enter the code" a (wrong) code, the score after "rate us", "no" for "tidak tahu"/"-" where a detail or comment is asked,
-a greeting (or thanks, when the words thank) for courtesy-only messages, and a question otherwise. The rules
+plain text becomes the registration answer the state's validator accepts (name, e-mail, phone), after "enter
+the code" any reply but a command a code (a wrong one if it is not six digits), the list number after results,
+the score after "rate us", "no" for "tidak tahu"/"-" where a detail or comment is asked, a greeting (or thanks,
+when the words thank) for courtesy-only messages, and a question otherwise. The rules
 have no never_mind, no_with_correction, no_email or out_of_scope: those messages come out as something else.
 """
 from __future__ import annotations

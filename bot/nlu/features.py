@@ -31,9 +31,9 @@ def chars(doc: str) -> str:
 
 
 # Word families a few examples cannot teach: each adds one feature ("#lex:weather") shared by its members.
-_LEXICON = {key: re.compile(rf"\b(?:{pattern})") for key, pattern in {
-    "complain": r"kecewa|komplai?n|komplen|ngadu|mengadu|aduan|pengaduan|keluhan|protes|lapor(?:kan)?|melapor|jutek|"
-                r"kasar|cuek|sombong|lambat|lelet|parah|payah|buruk|jelek|pungli|mengecewakan|dipersulit|"
+_LEXICON = {key: re.compile(rf"\b(?:{pattern})\b") for key, pattern in {  # whole words: "ya" is not in "yang"
+    "complain": r"kecewa\w*|komplai?n\w*|komplen|ngadu|mengadu|aduan|pengaduan|keluhan|protes|lapor(?:kan)?|"
+                r"melapor|jutek|kasar|cuek|sombong|lambat|lelet|parah|payah|buruk|jelek|pungli|mengecewakan|dipersulit|"
                 r"complain|complaint|rude|terrible|awful|unacceptable|disappointed|upset|ridiculous|disgraceful",
     "weather": r"cuaca|hujan|gempa|banjir|suhu|panas|cerah|musim|weather|rain|sunny|earthquake|forecast",
     "election": r"pemilu|pilkada|pilpres|kpu|kpps|tps|caleg|dpt|pemilih|coblos|election|vote|voter",
