@@ -46,7 +46,8 @@ def header_values(draw) -> bytes:
     if kind == 2:
         return draw(st.binary(max_size=60))
     if kind == 3:
-        return b"x" * draw(st.integers(200, 3000))
+        return draw(st.sampled_from([b"x" * 3000, b"=?utf-7?q?+2AA-?=", b"=?utf-16-le?b?ANg=?=", b"a\x00b",
+                                     b"<=?utf-7?q?+2AA-?=@x> <a\x00b@x>", b"=?utf-8?q?a=00b=0D=0Ac?="]))
     return b"a\r\n b\r\n\t" + draw(st.binary(max_size=20))
 
 
@@ -65,7 +66,8 @@ def parts(draw) -> bytes:
     charset = draw(st.sampled_from(CHARSETS)).encode("utf-8", "replace")
     encoding = draw(st.sampled_from(ENCODINGS)).encode()
     payload = draw(st.one_of(st.binary(max_size=200), UNICODE.map(lambda t: t.encode("utf-8")),
-                             st.just(b"halo min, sy mau minta data kemiskinan llg th 2023 bs?")))
+                             st.sampled_from([b"halo min, sy mau minta data kemiskinan llg th 2023 bs?",
+                                              b"+2AA- +AGEAYgBj- \x00\xff"])))
     if encoding.lower() == b"base64" and draw(st.booleans()):
         payload = base64.encodebytes(payload)
     if draw(st.booleans()):
@@ -163,6 +165,26 @@ def test_a_long_cjk_attachment_name_is_cut_to_the_file_system_limit(app, env):
     disk = Path(saved[1][2]).name
     assert disk.endswith(".xlsx") and len(disk.encode()) <= attachments.NAME_MAX and disk.startswith(saved[1][0][:40])
     assert (Path(env["VAR_DIR"]) / saved[1][2]).read_bytes() == b"PK\x03\x04 isi tabel"
+
+
+SURROGATE_MAILS = {  # utf-7's "+2AA-" decodes to a lone surrogate, which no database driver can encode
+    "display name": b"From: =?utf-7?q?+2AA-?= <budi@example.org>\r\nSubject: tanya\r\n\r\nhalo",
+    "plain body": b"From: budi@example.org\r\nContent-Type: text/plain; charset=utf-7\r\n\r\nhalo +2AA- kak",
+    "html body": b"From: budi@example.org\r\nContent-Type: text/html; charset=utf-7\r\n\r\n<p>data +2AA- ok</p>",
+    "bounce diagnostic": b"From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\nContent-Type: multipart/report;"
+                         b" report-type=delivery-status; boundary=b\r\n\r\n--b\r\nContent-Type: message/delivery-status"
+                         b"\r\n\r\nReporting-MTA: dns; x\r\n\r\nAction: failed\r\nDiagnostic-Code: =?utf-7?q?+2AA-?="
+                         b" smtp; 550\r\n\r\n--b--\r\n",
+}
+
+
+@pytest.mark.parametrize("raw", SURROGATE_MAILS.values(), ids=SURROGATE_MAILS.keys())
+def test_lone_surrogates_from_utf7_are_stored_not_raised(app, raw):
+    """A lone surrogate in a name, body or report made the INSERT raise UnicodeEncodeError; now it is U+FFFD."""
+    result = store_one(app, raw)
+    with app.app_context(), app.extensions["db"].session() as session:
+        row = session.get(Message, result.message.id)
+        assert row.status in ("received", "ignored") and not row.flagged and session.get(RawMail, row.id).raw == raw
 
 
 @pytest.mark.parametrize("name, limit, expected", [
