@@ -202,3 +202,33 @@ def test_hostile_headers_on_an_unsigned_request_are_a_403(wa_app, wa_client, hea
     """A forged request with odd header values is refused as unsigned, not answered with a 500."""
     response = wa_client.post(INBOUND, data=inbound_form("halo"), headers=headers)
     assert response.status_code == 403
+
+
+class _Download:
+    """Just what ``media._save`` reads of a ``requests.Response``."""
+
+    def __init__(self, length: str, body: bytes):
+        self.headers, self.body = {"Content-Length": length}, body
+
+    def iter_content(self, size):
+        yield self.body
+
+
+@pytest.mark.parametrize("length", ["²", "-1", "abc", "", " 12 ", "١٢"])
+def test_an_odd_content_length_on_a_media_download_is_ignored(tmp_path, length):
+    """A Content-Length int() refuses made the download job crash (the attachment stayed pending); now the
+    body is streamed and counted as usual."""
+    from bot.channels.whatsapp import media
+
+    assert media._save(_Download(length, b"gambar"), tmp_path / "m" / "1.jpg", 1024) == 6
+    assert (tmp_path / "m" / "1.jpg").read_bytes() == b"gambar"
+
+
+@pytest.mark.parametrize("content_type", [f"{FORM}; charset=utf-16", f"{FORM}; charset=\"\x7f\"", f"{FORM}; ;;=",
+                                          f"{FORM}; charset=ÿ", "APPLICATION/X-WWW-FORM-URLENCODED"])
+def test_odd_content_type_parameters_are_read_as_utf8_forms(wa_app, wa_client, fake_twilio, content_type):
+    """A signed form under odd Content-Type parameters is read as UTF-8 and stored, or refused with a 4xx."""
+    form = inbound_form("halo kak")
+    response = wa_client.post(INBOUND, data=urlencode(form).encode(), content_type=content_type,
+                              headers={"X-Twilio-Signature": signature(fake_twilio.auth_token, BASE + INBOUND, form)})
+    assert response.status_code in (200, 415)
