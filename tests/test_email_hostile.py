@@ -6,13 +6,17 @@ The property test stores 1,000 generated mails into one app and database per tes
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+
 from bot.channels.email import attachments, ingest
 from bot.models import Message, RawMail
+from tests.test_email_ingest import store as store_one
 
 PROPERTY = settings(max_examples=1000, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
@@ -136,8 +140,6 @@ def test_random_mail_is_stored_or_kept_flagged_and_ingest_never_raises(app, env)
 
 
 def cjk_mail(*files: tuple[str, bytes]) -> bytes:
-    from email.message import EmailMessage
-
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = "Li Wei <liwei@example.cn>", "ipds1674@bps.go.id", "permintaan data"
     msg["Message-ID"] = f"<{abs(hash(files))}@example.cn>"
@@ -145,13 +147,6 @@ def cjk_mail(*files: tuple[str, bytes]) -> bytes:
     for name, payload in files:
         msg.add_attachment(payload, maintype="application", subtype="octet-stream", filename=name)
     return msg.as_bytes()
-
-
-def store_one(app, raw: bytes) -> ingest.Stored:
-    with app.app_context(), app.extensions["db"].session() as session:
-        result = ingest.store(session, raw, app.config["SETTINGS"])
-        session.commit()
-        return result
 
 
 def test_a_long_cjk_attachment_name_is_cut_to_the_file_system_limit(app, env):
@@ -171,10 +166,10 @@ SURROGATE_MAILS = {  # utf-7's "+2AA-" decodes to a lone surrogate, which no dat
     "display name": b"From: =?utf-7?q?+2AA-?= <budi@example.org>\r\nSubject: tanya\r\n\r\nhalo",
     "plain body": b"From: budi@example.org\r\nContent-Type: text/plain; charset=utf-7\r\n\r\nhalo +2AA- kak",
     "html body": b"From: budi@example.org\r\nContent-Type: text/html; charset=utf-7\r\n\r\n<p>data +2AA- ok</p>",
-    "bounce diagnostic": b"From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\nContent-Type: multipart/report;"
-                         b" report-type=delivery-status; boundary=b\r\n\r\n--b\r\nContent-Type: message/delivery-status"
-                         b"\r\n\r\nReporting-MTA: dns; x\r\n\r\nAction: failed\r\nDiagnostic-Code: =?utf-7?q?+2AA-?="
-                         b" smtp; 550\r\n\r\n--b--\r\n",
+    "bounce diagnostic": b"From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\n"
+                         b"Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+                         b"--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
+                         b"Action: failed\r\nDiagnostic-Code: =?utf-7?q?+2AA-?= smtp; 550\r\n\r\n--b--\r\n",
 }
 
 
@@ -202,8 +197,6 @@ def test_fit_cuts_on_a_character_boundary_and_keeps_the_extension(name, limit, e
 def test_a_failed_save_leaves_no_files_and_the_mail_is_still_answered(app, env):
     """The second file cannot be written (its path is taken by a directory): no file of this mail stays behind,
     no temporary file either; the mail is answered and its attachments say ``failed`` instead of being held."""
-    import hashlib
-
     second = b"isi lampiran kedua"
     digest = hashlib.sha256(second).hexdigest()
     blocked = Path(env["VAR_DIR"]) / "attachments" / digest[:2] / digest / "kedua.pdf"
@@ -233,8 +226,6 @@ def test_a_file_another_mail_already_saved_is_kept_when_this_mail_fails(app, env
     first = store_one(app, cjk_mail(("sama.pdf", b"isi yang sama")))
     var = Path(env["VAR_DIR"])
     (kept,) = files_under(var)
-    import hashlib
-
     digest = hashlib.sha256(b"lain").hexdigest()
     (var / "attachments" / digest[:2] / digest / "lain.pdf" / "taken").mkdir(parents=True)
     store_one(app, cjk_mail(("sama.pdf", b"isi yang sama"), ("lain.pdf", b"lain")))
