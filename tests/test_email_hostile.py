@@ -118,14 +118,16 @@ def files_under(var: Path) -> list[Path]:
 
 
 def test_random_mail_is_stored_or_kept_flagged_and_ingest_never_raises(app, env):
-    """1,000 generated mails, one to three per batch: each is a stored message (held ones flagged), raw bytes kept."""
+    """1,000 batches of one to three generated mails, stored as the poller does (a batch, or one by one with
+    savepoints): each is a stored message (held ones flagged) with its raw bytes, and ingest never raises."""
     config = app.config["SETTINGS"]
 
     @PROPERTY
-    @given(batch=st.lists(mails(), min_size=1, max_size=3))
-    def store(batch):
+    @given(batch=st.lists(mails(), min_size=1, max_size=3), one_by_one=st.booleans())
+    def store(batch, one_by_one):
         with app.app_context(), app.extensions["db"].session() as session:
-            results = ingest.store_batch(session, batch, config)
+            results = [ingest.store(session, raw, config) for raw in batch] if one_by_one else \
+                ingest.store_batch(session, batch, config)
             session.commit()
             for raw, result in zip(batch, results):
                 row = session.get(Message, result.message.id)
