@@ -67,8 +67,8 @@ def _status_blocks(msg: Message) -> list[Message]:
 def _diagnostic(msg: Message) -> str:
     for block in _status_blocks(msg):
         for name in ("Diagnostic-Code", "Status"):
-            if block.get(name):
-                return f"{name.lower()}: {block.get(name)}"[:200]
+            if header(block, name):  # cleaned: a report's fields are as hostile as any header
+                return f"{name.lower()}: {header(block, name)}"[:200]
     return "delivery failed"
 
 

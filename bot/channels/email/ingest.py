@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from bot import clock, inbox
 from bot.channels.email import guard
-from bot.channels.email.attachments import attach
+from bot.channels.email.attachments import attach, remove
 from bot.channels.email.parsing import ParsedMail, parse, unreadable
 from bot.envelope import Channel
 from bot.models import ChannelIdentity, Consultation, Conversation, Message, RawMail
@@ -58,6 +58,7 @@ class Known:
     replies: dict[str, int]  # automatic replies sent to the address in the last hour
     conversations: list[Conversation]  # the threads' conversations, held in the session's identity map
     new: list[tuple[Message, bytes, ParsedMail]] = dataclasses.field(default_factory=list)
+    written: list[str] = dataclasses.field(default_factory=list)  # files the batch created, under VAR_DIR
 
 
 def look_up(session: Session, mails: list[ParsedMail]) -> Known:
@@ -140,7 +141,7 @@ def _insert(session: Session, known: Known, mail: ParsedMail, raw: bytes, checke
     message = Message(direction="in", channel=EMAIL, address=(mail.sender or "(unknown)")[:254],
                       external_id=mail.message_id, author="citizen", created_at=clock.now(), **columns)
     if settings is not None:  # before the row is flushed: a new row's empty collection needs no SELECT
-        attach(message, mail.attachments, settings.var_path, settings.mail_max_attachment_bytes)
+        known.written += attach(message, mail.attachments, settings.var_path, settings.mail_max_attachment_bytes)
     if not checked:  # (checked: added in ``_keep``, so new conversations' flushes do not carry it)
         try:
             with session.begin_nested():
@@ -182,8 +183,12 @@ def store_batch(session: Session, raws: list[bytes], settings, checked: bool = T
     IntegrityError."""
     mails = [parse(raw) for raw in raws]
     known = look_up(session, mails)
-    results = [_store_one(session, known, mail, raw, settings, checked) for mail, raw in zip(mails, raws)]
-    _keep(session, known)
+    try:
+        results = [_store_one(session, known, mail, raw, settings, checked) for mail, raw in zip(mails, raws)]
+        _keep(session, known)
+    except BaseException:  # the rows will not be stored: neither should files nobody refers to
+        remove(settings.var_path, known.written)
+        raise
     return results
 
 

@@ -24,7 +24,9 @@ from typing import Iterator, Optional
 from bot.channels.email.htmltext import html_to_text
 from bot.channels.email.quotes import strip_reply
 
-_MSGID = re.compile(r"<[^<>\s]+>")
+_MSGID = re.compile(r"<[^<>\s\x00-\x1f\x7f\ud800-\udfff]+>")
+# Lone surrogates: what utf-7 ("+2AA-") and undecodable bytes turn into; no database can store them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 _ANGLE_ADDRESS = re.compile(r"<([^<>\s]+)>$")  # the address a mail client shows and replies to
 # Codecs whose labels, in practice, carry their superset (the WHATWG encoding standard does the same).
@@ -88,7 +90,7 @@ def clean(value: object) -> str:
             text = raw.decode("cp1252", "replace")
     text = re.sub(r"[\x80-\x9f]", _c1_as_cp1252, text)  # "iso-8859-1" encoded words that are windows-1252
     text = re.sub(r"[\t\r\n]+", " ", text)  # an encoded line break must not reach our reply's headers
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text).strip()
+    return _SURROGATE.sub("\ufffd", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)).strip()
 
 
 def _c1_as_cp1252(match: re.Match) -> str:
@@ -125,7 +127,7 @@ def decode_text(payload: bytes, charset: Optional[str]) -> str:
         name = codecs.lookup(label).name
     except LookupError:
         name = "utf-8"
-    return payload.decode(_SUPERSETS.get(name, name), "replace")
+    return _SURROGATE.sub("\ufffd", payload.decode(_SUPERSETS.get(name, name), "replace"))
 
 
 def _part_text(part: Message) -> str:

@@ -12,6 +12,9 @@ MAX_TEXT = 4096  # WhatsApp's own limit for one message
 MAX_MEDIA = 10  # Twilio sends at most ten media per message
 _FROM = re.compile(r"^whatsapp:(\+[1-9]\d{5,14})$")
 _SID = re.compile(r"^(SM|MM)[0-9a-fA-F]{32}$")
+_COUNT = re.compile(r"[0-9]{1,2}")  # ASCII only: str.isdigit() also takes "²", which int() refuses
+# Printable ASCII without spaces, as Twilio's media URLs are, and within Attachment.source_url's 1,024.
+_URL = re.compile(r"https?://[!-~]{1,1016}")
 # What the bot cannot read and answers with "text please" instead of guessing.
 NON_TEXT_TYPES = {"location", "contacts", "sticker", "unsupported"}
 _NON_TEXT_MEDIA = {"text/vcard", "text/x-vcard", "image/webp"}  # contact cards; stickers are webp
@@ -60,19 +63,19 @@ def _text(form: Mapping[str, str], name: str) -> str:
 
 def _media(form: Mapping[str, str]) -> tuple[Media, ...]:
     raw = form.get("NumMedia") or "0"
-    if not raw.isdigit() or int(raw) > MAX_MEDIA:
+    if not _COUNT.fullmatch(raw) or int(raw) > MAX_MEDIA:
         raise InvalidForm(f"NumMedia must be a number from 0 to {MAX_MEDIA}")
     items = []
     for n in range(int(raw)):
         url = _required(form, f"MediaUrl{n}")
-        if not url.startswith(("https://", "http://")):
+        if not _URL.fullmatch(url):
             raise InvalidForm(f"MediaUrl{n} is not a URL")
-        items.append(Media(url, (form.get(f"MediaContentType{n}") or "application/octet-stream").strip()[:127]))
+        items.append(Media(url, _text(form, f"MediaContentType{n}")[:127] or "application/octet-stream"))
     return tuple(items)
 
 
 def _kind(form: Mapping[str, str], text: str, media: tuple[Media, ...]) -> str:
-    declared = (form.get("MessageType") or "").strip().lower()
+    declared = _text(form, "MessageType").lower()[:32]
     if declared:
         return declared
     if form.get("Latitude") or form.get("Longitude"):

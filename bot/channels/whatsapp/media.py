@@ -42,7 +42,8 @@ def relative_path(attachment: Attachment) -> str:
 
 def _save(response: requests.Response, target: Path, cap: int) -> int:
     """Stream the body to ``target``; raises TooLarge (leaving no file) once it passes ``cap``."""
-    declared = int(response.headers.get("Content-Length") or 0)
+    length = (response.headers.get("Content-Length") or "").strip()
+    declared = int(length) if length.isascii() and length.isdigit() else 0  # "²" passes isdigit(), not int()
     if declared > cap:
         raise TooLarge(declared)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -50,14 +50,24 @@ def refusal(req: Request, auth_token: str | None, public_base_url: str) -> str |
     signature = req.headers.get(SIGNATURE_HEADER)
     if not signature:
         return "missing X-Twilio-Signature"
+    if not signature.isascii():  # base64; hmac.compare_digest raises TypeError on other text
+        return "X-Twilio-Signature is not base64"
     algorithm = get_signature_algorithm(req.headers.get(SIGNATURE_SETTINGS_HEADER))
     validator = RequestValidator(auth_token)
     urls = called_urls(req, public_base_url)
     if _signed_as_called(validator, urls[0], req.form, signature, algorithm):
         return None
-    if any(validator.validate(url, req.form, signature, algorithm) for url in urls):
+    if any(_validates(validator, url, req.form, signature, algorithm) for url in urls):
         return None
     return f"signature does not match {' or '.join(urls)}"
+
+
+def _validates(validator: RequestValidator, url: str, form, signature: str, algorithm: str) -> bool:
+    """``validate``, with a URL it cannot parse (a forwarded host ``[::1`` or ``x:port``) as a mismatch."""
+    try:
+        return validator.validate(url, form, signature, algorithm)
+    except ValueError:  # urlsplit's port and IPv6 checks
+        return False
 
 
 def _signed_as_called(validator: RequestValidator, url: str, form, signature: str, algorithm: str) -> bool:

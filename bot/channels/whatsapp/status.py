@@ -9,6 +9,7 @@ again as a template.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Mapping, Optional
 
 from sqlalchemy import select
@@ -24,6 +25,22 @@ RANK = {"accepted": 1, "scheduled": 1, "queued": 1, "sending": 2, "sent": 3, "un
 FAILED = ("failed", "undelivered")
 IN_FLIGHT = (outbox.QUEUED, "sending")  # claimed by workers.jobs.deliver, or waiting for its retry
 OUTSIDE_WINDOW = "63016"
+MAX_ID = 2**31 - 1  # messages.id is a 32-bit integer: a larger ``m`` is refused, not sent to the database
+_ID = re.compile(r"[0-9]{1,10}")  # ASCII only: str.isdigit() also takes "²", which int() refuses
+SID = re.compile(r"[A-Za-z0-9]{2,64}")  # Twilio's SIDs are two letters and 32 hex digits
+
+
+class InvalidCallback(ValueError):
+    """The callback cannot be one we asked Twilio for; the text says what is wrong."""
+
+
+def row_id(raw: Optional[str]) -> Optional[int]:
+    """The ``m`` our callback URL carries: None when absent, InvalidCallback when it cannot be a row id."""
+    if not raw:
+        return None
+    if not _ID.fullmatch(raw) or not 0 < int(raw) <= MAX_ID:
+        raise InvalidCallback("m is not a message id")
+    return int(raw)
 
 
 def forward(current: Optional[str], new: str) -> bool:
@@ -45,10 +62,10 @@ def merge(recorded: Optional[Mapping[str, str]], sent: Mapping[str, str]) -> dic
     return {sid: recorded[sid] if forward(state, recorded.get(sid)) else state for sid, state in sent.items()}
 
 
-def find(session: Session, sid: str, message_id: Optional[str]) -> Optional[Message]:
+def find(session: Session, sid: str, message_id: Optional[int]) -> Optional[Message]:
     """The row, locked: callbacks for two parts of one row arrive together, and each rewrites ``meta``."""
-    if message_id and message_id.isdigit():
-        row = session.get(Message, int(message_id), with_for_update=True)
+    if message_id is not None:
+        row = session.get(Message, message_id, with_for_update=True)
         parts = (row.meta or {}).get("parts") if row is not None else None
         if row is not None and (not parts or sid in parts or row.status in IN_FLIGHT):  # in flight: parts unsaved
             return row
@@ -56,9 +73,11 @@ def find(session: Session, sid: str, message_id: Optional[str]) -> Optional[Mess
                                                 Message.external_id == sid).with_for_update())
 
 
-def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) -> list[Message]:
+def apply(session: Session, form: Mapping[str, str], message_id: Optional[int]) -> list[Message]:
     """Record one callback; returns outbox rows to enqueue (a template retry), after the caller commits."""
-    sid, status = form.get("MessageSid") or "", (form.get("MessageStatus") or "").lower()
+    sid, status = (form.get("MessageSid") or "").strip(), (form.get("MessageStatus") or "").strip().lower()
+    if not SID.fullmatch(sid):
+        raise InvalidCallback("MessageSid is not a Twilio message SID")
     row = find(session, sid, message_id)
     if row is None or row.direction != "out":
         log.info("status callback for unknown message %s ignored", sid)
@@ -66,7 +85,7 @@ def apply(session: Session, form: Mapping[str, str], message_id: Optional[str]) 
     parts = dict((row.meta or {}).get("parts") or {sid: row.status})
     if forward(parts.get(sid), status):
         parts[sid] = status
-    error = (form.get("ErrorCode") or "").strip() or None
+    error = re.sub(r"[^0-9A-Za-z]", "", form.get("ErrorCode") or "") or None  # a code; nothing else is kept
     row.meta = {**(row.meta or {}), "parts": parts}
     combined = overall(parts)
     in_flight = row.status in IN_FLIGHT  # more parts may follow: the job sets the row's status when done

@@ -86,7 +86,10 @@ def delivery_status():
     if not request.form.get("MessageSid") or not request.form.get("MessageStatus"):
         return refuse(400, "MessageSid and MessageStatus are required")
     session = get_session()
-    rows = status.apply(session, request.form, request.args.get("m"))
+    try:
+        rows = status.apply(session, request.form, status.row_id(request.args.get("m")))
+    except status.InvalidCallback as exc:
+        return refuse(400, str(exc))
     session.commit()
     if rows:
         from workers.jobs import enqueue_delivery
