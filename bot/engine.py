@@ -66,6 +66,9 @@ class Engine(Actions):
         conversation.lang = lang
         conversation.last_inbound_at = message.created_at
         turn = Turn(conversation, intent.classify(message.body), text=message.body, message=message)
+        letter = (message.meta or {}).get("letter")
+        if letter:  # what a mail's signature said, for registration and the request (the first statement stands)
+            turn.ctx["letter"] = {**letter, **turn.ctx.get("letter", {})}
         out = self._run(turn)
         message.status = "processed"
         if conversation.citizen is not None and lang != conversation.citizen.lang:

@@ -131,7 +131,7 @@ class Searching:
 
     def _start_request(self, turn, question: str) -> None:
         turn.ctx.pop("answers", None)
-        turn.ctx.update(request=prefill(question), request_started=self.now.timestamp())
+        turn.ctx.update(request=self.request_for(turn, question), request_started=self.now.timestamp())
 
 
 def _short(text: str, limit: int) -> str:
