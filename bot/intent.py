@@ -46,6 +46,8 @@ _ID_WORDS = {"yang", "apa", "berapa", "bagaimana", "dimana", "di", "ke", "dari",
              "aku", "mau", "ingin", "minta", "tolong", "bisa", "ada", "data", "jumlah", "penduduk", "tahun", "kota",
              "brp", "gimana", "bgmn", "ya", "tidak", "nggak", "gak", "halo", "terima", "kasih", "makasih", "mohon",
              "pak", "bu", "kak", "min", "cara", "dengan", "ini", "itu", "nama", "selamat", "pagi", "siang"}
+_NEUTRAL = {"hi", "hello", "hey", "halo", "hallo", "hai", "ok", "oke", "okay", "okey", "okk", "sip", "yes", "no", "thanks",
+            "thank", "you", "thx", "tq", "ty", "p", "ping", "test", "tes", "noted", "bye", "good", "nice", "great"}
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _EMAIL_LEAD = re.compile(r"^(?:alamat |my )?e-?mail(?: address)?(?: saya| is|nya)?(?:\s*:\s*|\s+)", re.I)
@@ -96,13 +98,19 @@ def leaves_open(text: str) -> bool:
 
 
 def detect_lang(text: str, current: str) -> str:
-    """``en`` when the message is clearly English, ``id`` when clearly Indonesian, else ``current``."""
+    """``en`` when the message is clearly English, ``id`` when clearly Indonesian, else ``current``.
+
+    Greetings, thanks and assent that Indonesians and English speakers write alike ("hi", "ok", "thanks",
+    "yes", an emoji) are no sign of either: an English conversation is not switched by "hi", nor an
+    Indonesian one by "thanks"."""
     norm = normalize(text)
-    if norm in ("help", "cancel", "done", "complaint", "resend", "skip", "yes", "no"):
+    if norm in ("help", "cancel", "done", "complaint", "resend", "skip"):
         return "en"
     if norm in ("bantuan", "batal", "selesai", "pengaduan", "lewati", "ya", "tidak"):
         return "id"
     words = re.findall(r"[a-z']+", norm)
+    if all(w in _NEUTRAL for w in words):
+        return current
     en = sum(w in _EN_WORDS for w in words)
     id_ = sum(w in _ID_WORDS for w in words)
     if en >= 2 and en > id_ * 2:

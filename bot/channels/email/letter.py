@@ -32,7 +32,7 @@ _CLOSING = re.compile(
     r"hormat (?:saya|kami)|salam(?: hormat| saya| kami| sejahtera| hangat)?|wassalam\S*(?:\s+wr\.?\s*wb\.?)?|"
     r"(?:best|kind|warm)?\s*regards|best|best wishes|sincerely(?: yours)?|yours (?:sincerely|faithfully|truly)|"
     r"cheers|respectfully|demikian\b.*|atas perhatian\b.*)"
-    r"\s*[,.!]*\s*(?:(?P<name>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+){0,3})(?:\s*,[^\n]{0,40})?)?$", re.I)
+    r"[^\w\n]*(?:(?P<name>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+){0,3})(?:\s*,[^\n]{0,40})?)?[^\w\n]*$", re.I)
 # Politeness on a line of its own inside the text: no question in it.
 _COURTESY = re.compile(
     r"^(?:mohon (?:bantuan|bantuannya|arahannya|arahan|infonya|info)(?:\s+(?:nya|ya|kak|pak|bu|bapak/ibu))?|"
@@ -63,10 +63,10 @@ _INTRO_NAME = re.compile(r"\b(?:nama saya|saya bernama|my name is|perkenalkan,? 
                          re.I)
 _NAME_STOP = re.compile(r"\s+(?:dari|mahasiswa|mahasiswi|dosen|dan|ingin|mau|from|and|a|an|i|ingin|yang)\b.*$", re.I)
 _ROLE = re.compile(r"^(?:mahasiswa|mahasiswi|dosen|guru|pegawai|staf|staff|kepala|kabid|kasubbag|peneliti|student|"
-                   r"lecturer|researcher|analyst|manager|head|nim|npm|nip|jl|jln|jalan|alamat|address)\b", re.I)
+                   r"lecturer|research\w*|fellow|professor|prof|analyst|manager|head|nim|npm|nip|jl|jln|jalan|alamat|address)\b", re.I)
 _MOBILE = re.compile(r"(?<![\d+])(?:\+62|62|0)\s?8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
 _PURPOSE = re.compile(
-    r"\b(?:untuk|utk|guna|sebagai)\s+(?:keperluan\s+|kebutuhan\s+|bahan\s+|tujuan\s+)?(?P<purpose>(?:penyusunan\s+|"
+    r"\b(?:untuk|utk|guna|sebagai|dalam rangka|sehubungan dengan)\s+(?:keperluan\s+|kebutuhan\s+|bahan\s+|tujuan\s+)?(?P<purpose>(?:penyusunan\s+|"
     r"penulisan\s+|menyusun\s+|pembuatan\s+|mengerjakan\s+)?(?:skripsi|tesis|thesis|disertasi|tugas akhir|tugas|"
     r"penelitian|riset|laporan|perencanaan|kajian|proposal|makalah|artikel|jurnal|usaha|bisnis|referensi|"
     r"analisis|analisa|evaluasi|bahan ajar|materi|dokumen|renstra|rkpd|rpjmd)\b[^,.;\n]{0,60})"

@@ -26,7 +26,7 @@ _WROTE = re.compile(
 # German) or just the address, and a colon.
 _WROTE_ANY = re.compile(
     r"^(?=[^@<(]*\d)(?=.*@).{0,300}?(?:\b(?:wrote|menulis|a écrit|schrieb|escribió|schreef|escreveu|ha scritto|"
-    r"scrisse|napisał|skrev|kirjoitti|yazdı)\b[^:]{0,120}|@[^\s<>()]+[>)\]])\s*:\s*$", re.I | re.S)
+    r"scrisse|napisał|skrev|kirjoitti|yazdı)\b[^:]{0,120}|[<(]\s*[^\s<>()]+@[^\s<>()]+[>)\]])\s*:\s*$", re.I | re.S)
 _SEPARATOR = re.compile(
     r"^\s*(-{2,}\s*(Original Message|Pesan Asli|Pesan Awal|Forwarded by)[^\n]*|_{20,})\s*$", re.I)
 _HEADER_FIELD = re.compile(
