@@ -50,5 +50,7 @@ class Letters:
         return None
 
     def request_for(self, turn, question: str) -> dict:
-        """The details the question itself gives, and the purpose the letter stated."""
-        return dict(prefill(question), purpose=turn.ctx.get("letter", {}).get("purpose"))
+        """The details the question itself gives; the purpose, when it does not, from the letter."""
+        request = prefill(question)
+        request["purpose"] = request["purpose"] or turn.ctx.get("letter", {}).get("purpose")
+        return request

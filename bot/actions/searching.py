@@ -30,7 +30,8 @@ def prefill(question: str) -> dict[str, str | None]:
     period = (years[0] if len(set(years)) == 1 else f"{min(years)}–{max(years)}") if years else None
     if period is None and _RECENT.search(norm):
         period = "terbaru"
-    return {"data_needed": question.strip()[:1000] or None, "area": area, "period": period, "purpose": None}
+    return {"data_needed": question.strip()[:1000] or None, "area": area, "period": period,
+            "purpose": intent.purpose(question)}
 
 
 def _roman(number: str | None) -> str:
@@ -49,7 +50,7 @@ class Searching:
 
     def g_has_answers(self, turn) -> bool:
         if "hits" not in turn.cache:
-            hits = self.knowledge.search(self.session, turn.text, limit=3)
+            hits = self.knowledge.search(self.session, intent.search_text(turn.text), limit=3)
             turn.cache["hits"] = [h for h in hits if h.confident]
         return bool(turn.cache["hits"])
 

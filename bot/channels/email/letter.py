@@ -15,8 +15,8 @@ from typing import Optional
 
 from bot import intent
 
-_HONORIFIC = (r"(?:bapak|ibu|bpk|bp|pak|bu|sdr|saudara|kakak|kak|admin|min|tim|team|petugas|pst|bps|sir|madam|mr|ms|mrs|"
-              r"dr|there|all|everyone|semua|sekalian)")
+_HONORIFIC = (r"(?:bapak|ibu|bpk|bp|pak|bu|sdr|saudara|kakak|kak|admin|min|tim|team|petugas|pst|bps|sir|madam|"
+              r"mr|ms|mrs|dr|there|all|everyone|semua|sekalian)")
 _SALUTATION = re.compile(
     r"^(?:(?:kepada\s+)?yth\b.*|kepada\s*:?|dengan hormat|salam sejahtera|salam hormat|salam|"
     r"assalamu'?alaikum(?:\s+(?:wr\.?\s*wb|warahmatullahi\s+wabarakatuh)\.?)?|"
@@ -42,11 +42,11 @@ _COURTESY = re.compile(
 _FOOTER = re.compile(r"^(?:sent from|sent with|dikirim dari|kirim dari|get outlook|dapatkan outlook)\b.*$", re.I)
 _LABEL = re.compile(
     r"^\s*(?P<label>nama(?: lengkap)?|name|full name|instansi|asal instansi|institusi|lembaga|kampus|universitas|"
-    r"asal|institution|affiliation|organi[sz]ation|company|kantor|pekerjaan|"
+    r"asal|institution|affiliation|organi[sz]ation|company|kantor|"
     r"no\.?\s*(?:hp|wa|telp|telepon|handphone)|nomor\s*(?:hp|wa|telp|telepon)|hp(?:\s*/\s*wa)?|wa|telp|telepon|"
     r"phone|mobile|whatsapp|kontak|contact|keperluan|tujuan|kegunaan|purpose)\s*:\s*(?P<value>\S.{0,150})$", re.I)
 _LABELS = (("name", r"nama|name|full"), ("institution", r"instansi|asal|institu|lembaga|kampus|univ|affil|organi|"
-                                                         r"company|kantor|pekerjaan"),
+                                                         r"company|kantor"),
            ("phone", r"no|nomor|hp|wa|telp|telepon|phone|mobile|whats|kontak|contact"),
            ("purpose", r"keperluan|tujuan|kegunaan|purpose"))
 _INSTITUTION_WORDS = (
@@ -57,22 +57,16 @@ _INSTITUTION_WORDS = (
 _INSTITUTION = re.compile(r"\b" + _INSTITUTION_WORDS, re.I)
 _INTRO_INSTITUTION = re.compile(
     r"\b(?:(?:mahasiswa|mahasiswi|dosen|guru|pegawai|staf|staff|karyawan|peneliti|student|lecturer|researcher)"
-    r"(?:\s+[\w.-]+){0,4}?|(?:saya|kami|i am|i'm|we are))\s+(?:(?:di|pada|dari|at|from|of|the)\s+)*"
-    r"(?P<inst>" + _INSTITUTION_WORDS + r"[^,.;\n()]{2,60})", re.I)
-_INTRO_NAME = re.compile(r"\b(?:nama saya|saya bernama|my name is|perkenalkan,? saya)\s+(?P<name>[^\W\d_][^,.;\n]{1,60})",
-                         re.I)
+    r"(?:\s+[\w.-]+){0,4}?|(?:saya|kami|i am|i'm|we are)|(?:nama saya|my name is|saya bernama)(?:\s+[\w.'-]+){1,4}?)"
+    r"\s+(?:(?:di|pada|dari|at|from|of|the)\s+)*"
+    r"(?P<inst>(?:[^\W\d_][\w.-]*\s+){0,2}" + _INSTITUTION_WORDS + r"[^,.;\n()]{0,60})", re.I)
+_INTRO_NAME = re.compile(
+    r"\b(?:nama saya|saya bernama|my name is|perkenalkan,? saya)\s+(?P<name>[^\W\d_][^,.;\n]{1,60})", re.I)
 _NAME_STOP = re.compile(r"\s+(?:dari|mahasiswa|mahasiswi|dosen|dan|ingin|mau|from|and|a|an|i|ingin|yang)\b.*$", re.I)
 _ROLE = re.compile(r"^(?:mahasiswa|mahasiswi|dosen|guru|pegawai|staf|staff|kepala|kabid|kasubbag|peneliti|student|"
-                   r"lecturer|research\w*|fellow|professor|prof|analyst|manager|head|nim|npm|nip|jl|jln|jalan|alamat|address)\b", re.I)
+                   r"lecturer|research\w*|fellow|professor|prof|analyst|manager|head|nim|npm|nip|jl|jln|jalan|"
+                   r"alamat|address)\b", re.I)
 _MOBILE = re.compile(r"(?<![\d+])(?:\+62|62|0)\s?8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}(?!\d)")
-_PURPOSE = re.compile(
-    r"\b(?:untuk|utk|guna|sebagai|dalam rangka|sehubungan dengan)\s+(?:keperluan\s+|kebutuhan\s+|bahan\s+|tujuan\s+)?(?P<purpose>(?:penyusunan\s+|"
-    r"penulisan\s+|menyusun\s+|pembuatan\s+|mengerjakan\s+)?(?:skripsi|tesis|thesis|disertasi|tugas akhir|tugas|"
-    r"penelitian|riset|laporan|perencanaan|kajian|proposal|makalah|artikel|jurnal|usaha|bisnis|referensi|"
-    r"analisis|analisa|evaluasi|bahan ajar|materi|dokumen|renstra|rkpd|rpjmd)\b[^,.;\n]{0,60})"
-    r"|\bfor (?:my|our|a|an|the) (?P<en>(?:master'?s |phd |bachelor'?s |undergraduate |final )?(?:thesis|"
-    r"dissertation|research|study|paper|report|project|article|proposal|planning|analysis|assignment|"
-    r"business)\b[^,.;\n]{0,60})|\bfor the purpose of (?P<of>[^,.;\n]{3,80})", re.I)
 _CONTENT_WORDS = re.compile(r"\b(?:saya|kami|mohon|ingin|mau|minta|tanya|bertanya|butuh|perlu|tolong|bisa|apakah|"
                             r"berapa|data|info|i|we|need|please|could|would|what|how|where|ask|want)\b", re.I)
 
@@ -170,16 +164,17 @@ def _facts(content: list[str], tail: list[str]) -> dict[str, str]:
         closing = _closing(line)
         names += [closing.group("name")] if closing and closing.group("name") else [] if closing else [line]
     text = " ".join(content)
-    intro, inst, purpose = _INTRO_NAME.search(text), _INTRO_INSTITUTION.search(text), _PURPOSE.search(text)
+    intro, inst = _INTRO_NAME.search(text), _INTRO_INSTITUTION.search(text)
     found.setdefault("name", next((n for n in map(_name, names[:3]) if n), None)
                      or (_name(_NAME_STOP.sub("", intro.group("name"))) if intro else None))
-    institutions = sorted((line for line in tail if _INSTITUTION.search(line)), key=lambda line: bool(_ROLE.match(line)))
+    institutions = sorted((line for line in tail if _INSTITUTION.search(line)),
+                          key=lambda line: bool(_ROLE.match(line)))  # "Mahasiswa Prodi …" is a role
     found.setdefault("institution", next(iter(institutions), None)
                      or (inst.group("inst").strip() if inst else None))
     found.setdefault("phone", next((m.group() for line in tail + content if (m := _MOBILE.search(line))), None))
     found["phone"] = intent.clean_phone(found["phone"] or "")
     found["name"] = _name(found["name"] or "")
-    found.setdefault("purpose", next(g for g in purpose.groups() if g).strip() if purpose else None)
+    found.setdefault("purpose", intent.purpose(text))
     return {key: value[:200] for key, value in found.items() if value}
 
 
