@@ -245,7 +245,10 @@ _REQUEST = re.compile(r"\?|\b(?:data|butuh|perlu|minta|meminta|mohon|tanya|ingin
 def purpose(text: str) -> Optional[str]:
     """What the citizen says the data is for, when they say it ("skripsi", "research project on …")."""
     match = _PURPOSE.search(text or "")
-    return next(group for group in match.groups() if group).strip() if match else None
+    if not match:
+        return None
+    stated = next(group for group in match.groups() if group).strip()
+    return re.sub(r"(?:\s+(?:kak|pak|bu|ya|min|dong|nih|saya|kami))+$", "", stated, flags=re.I)
 
 
 def search_text(text: str) -> str:
@@ -258,9 +261,9 @@ def search_text(text: str) -> str:
     for sentence in sentences:
         if _ASIDE.match(sentence.strip()) and not _REQUEST.search(sentence):
             continue
-        rest = _PURPOSE.sub("", sentence)
+        rest = _PURPOSE.sub("", sentence).strip()
         # what a purpose leaves behind, "We need the figures for my thesis" → "We need the figures", asks nothing
-        if rest == sentence or len(_words(rest.lower())) > 4 or re.search(r"\d", rest):
+        if not _PURPOSE.search(sentence) or len(_words(rest.lower())) > 4 or re.search(r"\d", rest):
             kept.append(rest)
     question = " ".join(kept).strip()
     return question if has_words(question) else text

@@ -11,6 +11,7 @@ from bot.channels.email.parsing import parse
 from bot.channels.email.quotes import strip_reply
 from bot.envelope import Channel
 from bot.models import Citizen, Consultation, Conversation, Message
+from tests import journeys as j
 from tests.talk import Citizen as Talker
 from tests.test_email_ingest import mail
 
@@ -177,3 +178,29 @@ def test_a_signature_phone_answers_the_phone_question(app, knowledge):
 def test_greeting_only_letter_is_a_greeting():
     """A mail of greeting, thanks and signature reads as a greeting, not as a question to search."""
     assert intent.is_greeting(read("Selamat siang,\n\nTerima kasih banyak.\n\nSalam,\nBudi\nHP 0812 7300 1234").text)
+
+
+@pytest.mark.parametrize("text, purpose, searched", [
+    (INFLASI, "skripsi", "Saya ingin meminta data inflasi Kota Lubuklinggau tahun 2024 ."),
+    ("data ipm 2023 utk tugas akhir kak", "tugas akhir", "data ipm 2023"),
+    ("I am a student at Sriwijaya University. What is the poverty rate in 2023? We need it for my thesis.",
+     "thesis", "What is the poverty rate in 2023?"),
+    ("Thanks for the quick answer. What is the unemployment rate of Lubuklinggau in 2024?", None,
+     "What is the unemployment rate of Lubuklinggau in 2024?"),
+    ("Nama saya Budi Santoso.", None, "Nama saya Budi Santoso."),
+    ("jumlah penduduk 2024", None, "jumlah penduduk 2024"),
+    ("halo kak \ninflasi kota ", None, "halo kak inflasi kota"),
+])
+def test_the_search_leaves_out_purpose_intro_and_thanks(text, purpose, searched):
+    """The stated purpose is read out; it, a self-introduction and thanks are not searched (unless nothing is left)."""
+    assert (intent.purpose(text), intent.search_text(text)) == (purpose, searched)
+
+
+def test_a_whatsapp_question_with_its_purpose_is_answered_and_not_asked_the_purpose(app, knowledge):
+    """"… untuk skripsi" finds the inflation article; declined, the ticket opens with the purpose already known."""
+    c = j.ready(app)
+    reply = c.say("mau minta data inflasi kota lubuklinggau 2024 untuk skripsi")
+    assert "Data inflasi" in reply
+    assert "kami teruskan ke petugas" in c.say("tidak") and c.state() == "waiting"
+    with app.app_context(), app.extensions["db"].session() as s:
+        assert s.scalar(select(Consultation.purpose)) == "skripsi"
