@@ -126,16 +126,25 @@ def _closing(line: str) -> Optional[re.Match]:
 
 
 def _tail_start(lines: list[str], top: int) -> int:
-    """Where the closing and signature begin (``len(lines)`` when there are none)."""
-    for i in range(top, len(lines)):
-        if (_closing(lines[i]) or lines[i] == "--") and all(_signature_like(line) for line in lines[i + 1:]):
+    """Where the closing and signature begin (``len(lines)`` when there are none).
+
+    Read from the end, once: ``signature[i]`` says all of ``lines[i:]`` is signature-like (a long mail must
+    not cost a pass over its rest for every line)."""
+    n = len(lines)
+    signature, contact = [True] * (n + 1), [False] * (n + 1)
+    for i in range(n - 1, top - 1, -1):
+        line = lines[i]
+        signature[i] = signature[i + 1] and _signature_like(line)
+        contact[i] = contact[i + 1] or bool(line and (_MOBILE.search(line) or _LABEL.match(line)
+                                                      or _FOOTER.match(line) or "@" in line))
+    for i in range(top, n):
+        if signature[i + 1] and (_closing(lines[i]) or lines[i] == "--"):
             return i
-    for i in range(top + 1, len(lines)):  # a signature without a closing: a last block that gives a contact
-        rest = [line for line in lines[i:] if line]
-        if not lines[i - 1] and lines[i] and any(lines[top:i]) and all(map(_signature_like, rest)) and any(
-                _MOBILE.search(line) or _LABEL.match(line) or _FOOTER.match(line) or "@" in line for line in rest):
+    first = next((i for i in range(top, n) if lines[i]), n)
+    for i in range(first + 1, n):  # a signature without a closing: a last block that gives a contact
+        if signature[i] and contact[i] and lines[i] and not lines[i - 1]:
             return i
-    return len(lines)
+    return n
 
 
 def _signature_like(line: str) -> bool:
