@@ -25,21 +25,9 @@ class Letters:
         return gave and self.letter_phone(turn) is not None
 
     def g_nothing_to_ask(self, turn) -> bool:
-        """The question names area and period and the letter its purpose: the request goes straight to an officer."""
+        """The question names area, period and purpose (or the letter the purpose): straight to an officer."""
         question = turn.ctx.get("question") or "" if turn.event == Event.NO else turn.text
         return all(value is not None for value in self.request_for(turn, question).values())
-
-    # ---- actions
-    def a_forward_unanswered(self, turn) -> None:
-        from knowledge.store import record_unanswered
-
-        record_unanswered(self.session, turn.text, intent.normalize(turn.text))
-        self.say(turn, "not_found_forwarded")
-        self._start_request(turn, turn.text)
-
-    def a_forward_not_helped(self, turn) -> None:
-        self.say(turn, "not_helped_forwarded")
-        self._start_request(turn, turn.ctx.get("question") or "")
 
     # ---- helpers
     def letter_phone(self, turn) -> Optional[str]:

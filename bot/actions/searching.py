@@ -93,12 +93,12 @@ class Searching:
         from knowledge.store import record_unanswered
 
         record_unanswered(self.session, turn.text, intent.normalize(turn.text))
-        self.say(turn, "not_found")
         self._start_request(turn, turn.text)
+        self.say(turn, "not_found" if self._to_ask(turn) else "not_found_forwarded")
 
     def a_not_helped(self, turn) -> None:
-        self.say(turn, "not_helped")
         self._start_request(turn, turn.ctx.get("question") or "")
+        self.say(turn, "not_helped" if self._to_ask(turn) else "not_helped_forwarded")
 
     def a_ask_detail(self, turn) -> None:
         request = turn.ctx["request"]
@@ -129,6 +129,10 @@ class Searching:
         if len(norm) < 2 or norm in intent.YES or not intent.has_words(text):
             return None
         return text[:1000]
+
+    def _to_ask(self, turn) -> bool:
+        """Whether the request started lacks a detail ("please tell us a few details" or straight to an officer)."""
+        return any(turn.ctx["request"].get(key) is None for key in DETAILS)
 
     def _start_request(self, turn, question: str) -> None:
         turn.ctx.pop("answers", None)
