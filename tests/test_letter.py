@@ -67,6 +67,9 @@ def test_a_letter_is_read_down_to_its_question(name, question, facts):
     ("Hello team,\n\nMy name is John Carter from the World Bank office, I need GDP data for my report.\n\nBest,\nJ.",
      "My name is John Carter from the World Bank office, I need GDP data for my report.",
      {"name": "John Carter", "institution": "World Bank office", "purpose": "report"}),
+    ("Mohon data IPM 2024.\n\nHormat saya,\nLubuklinggau, 1 Desember 2026\nBudi Santoso", "Mohon data IPM 2024.",
+     {"name": "Budi Santoso"}),
+    ("Ini nomor saya:\n\n0812 7300 1234", "Ini nomor saya:", {"phone": "+6281273001234"}),
     ("", "", {}),
 ])
 def test_letter_parts(body, text, facts):

@@ -188,7 +188,10 @@ def _facts(content: list[str], tail: list[str]) -> dict[str, str]:
 
 
 def _name(line: str) -> Optional[str]:
-    """A person's name from a signature line: academic degrees after the comma dropped ("Budi, S.E.")."""
+    """A person's name from a signature line: academic degrees after the comma dropped ("Budi, S.E."); a line with
+    digits is a date, an address or a number ("Lubuklinggau, 1 Desember 2026")."""
+    if re.search(r"\d", line):
+        return None
     line = line.split(",")[0].strip()
     if _ROLE.match(line) or _INSTITUTION.search(line) or _FOOTER.match(line) or _salutation(line) \
             or _closing(line) or _LABEL.match(line):
