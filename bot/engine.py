@@ -60,12 +60,13 @@ class Engine(Actions):
             return []
         conversation = self.session.get(Conversation, message.conversation_id)
         self._link_citizen(conversation)
-        known = conversation.citizen
-        start_lang = known.lang if known is not None and conversation.state == State.NEW.value else conversation.lang
-        lang = intent.detect_lang(message.body, start_lang)  # a new conversation starts in the citizen's language
+        lang = intent.detect_lang(message.body, self._start_lang(conversation))
         conversation.lang = lang
         conversation.last_inbound_at = message.created_at
         turn = Turn(conversation, intent.classify(message.body), text=message.body, message=message)
+        letter = (message.meta or {}).get("letter")
+        if letter:  # what a mail's signature said, for registration and the request (the first statement stands)
+            turn.ctx["letter"] = {**letter, **turn.ctx.get("letter", {})}
         out = self._run(turn)
         message.status = "processed"
         if conversation.citizen is not None and lang != conversation.citizen.lang:
@@ -158,6 +159,19 @@ class Engine(Actions):
                                            Consultation.status.in_(OPEN_STATUSES))
                 .order_by(Consultation.id.desc()).limit(1))
         return turn.cache["open"]
+
+    def _start_lang(self, conversation: Conversation) -> str:
+        """The language a message is read against: a new conversation starts in the citizen's language, or, for
+        an unregistered address, in that of its last conversation ("hi" is no reason to switch)."""
+        known = conversation.citizen
+        if known is not None and conversation.state == State.NEW.value:
+            return known.lang
+        if known is None and conversation.last_inbound_at is None:
+            earlier = self.session.scalar(select(Conversation.lang).where(
+                Conversation.identity_id == conversation.identity_id, Conversation.id < conversation.id)
+                .order_by(Conversation.id.desc()).limit(1))
+            return earlier or conversation.lang
+        return conversation.lang
 
     def _link_citizen(self, conversation: Conversation) -> None:
         """A returning citizen is recognised by what the channel proves: the mail sender or the phone."""

@@ -46,6 +46,9 @@ _ID_WORDS = {"yang", "apa", "berapa", "bagaimana", "dimana", "di", "ke", "dari",
              "aku", "mau", "ingin", "minta", "tolong", "bisa", "ada", "data", "jumlah", "penduduk", "tahun", "kota",
              "brp", "gimana", "bgmn", "ya", "tidak", "nggak", "gak", "halo", "terima", "kasih", "makasih", "mohon",
              "pak", "bu", "kak", "min", "cara", "dengan", "ini", "itu", "nama", "selamat", "pagi", "siang"}
+_NEUTRAL = {"hi", "hello", "hey", "halo", "hallo", "hai", "ok", "oke", "okay", "okey", "okk", "sip", "yes", "no",
+            "thanks", "thank", "you", "thx", "tq", "ty", "p", "ping", "test", "tes", "noted", "bye", "good", "nice",
+            "great"}
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _EMAIL_LEAD = re.compile(r"^(?:alamat |my )?e-?mail(?: address)?(?: saya| is|nya)?(?:\s*:\s*|\s+)", re.I)
@@ -96,13 +99,19 @@ def leaves_open(text: str) -> bool:
 
 
 def detect_lang(text: str, current: str) -> str:
-    """``en`` when the message is clearly English, ``id`` when clearly Indonesian, else ``current``."""
+    """``en`` when the message is clearly English, ``id`` when clearly Indonesian, else ``current``.
+
+    Greetings, thanks and assent that Indonesians and English speakers write alike ("hi", "ok", "thanks",
+    "yes", an emoji) are no sign of either: an English conversation is not switched by "hi", nor an
+    Indonesian one by "thanks"."""
     norm = normalize(text)
-    if norm in ("help", "cancel", "done", "complaint", "resend", "skip", "yes", "no"):
+    if norm in ("help", "cancel", "done", "complaint", "resend", "skip"):
         return "en"
     if norm in ("bantuan", "batal", "selesai", "pengaduan", "lewati", "ya", "tidak"):
         return "id"
     words = re.findall(r"[a-z']+", norm)
+    if all(w in _NEUTRAL for w in words):
+        return current
     en = sum(w in _EN_WORDS for w in words)
     id_ = sum(w in _ID_WORDS for w in words)
     if en >= 2 and en > id_ * 2:
@@ -213,3 +222,48 @@ def score(text: str, top: int) -> Optional[int]:
 
 def years(text: str) -> list[str]:
     return _YEAR.findall(text or "")
+
+
+# A stated purpose: "untuk keperluan skripsi", "dalam rangka penyusunan RKPD", "for my thesis on …".
+_PURPOSE = re.compile(
+    r"\b(?:untuk|utk|guna|sebagai|dalam rangka|sehubungan dengan)\s+(?:keperluan\s+|kebutuhan\s+|bahan\s+|tujuan\s+)?"
+    r"(?P<purpose>(?:penyusunan\s+|penulisan\s+|menyusun\s+|pembuatan\s+|mengerjakan\s+)?"
+    r"(?:skripsi|tesis|thesis|disertasi|tugas akhir|tugas|"
+    r"penelitian|riset|laporan|perencanaan|kajian|proposal|makalah|artikel|jurnal|usaha|bisnis|referensi|"
+    r"analisis|analisa|evaluasi|bahan ajar|materi|dokumen|renstra|rkpd|rpjmd)\b[^,.;\n]{0,60})"
+    r"|\bfor (?:my|our|a|an|the) (?P<en>(?:master'?s |phd |bachelor'?s |undergraduate |final )?(?:thesis|"
+    r"dissertation|research|study|paper|report|project|article|proposal|planning|analysis|assignment|"
+    r"business)\b[^,.;\n]{0,60})|\bfor the purpose of (?P<of>[^,.;\n]{3,80})", re.I)
+# A sentence that only introduces the writer or thanks: "I am a researcher at ANU.", "Thanks for the quick answer."
+_ASIDE = re.compile(r"^(?:(?:nama saya|saya bernama|perkenalkan|my name is)\b|(?:saya|kami|i am|i'm|we are)\b.{0,80}"
+                    r"\b(?:mahasiswa|mahasiswi|dosen|peneliti|pegawai|staf|researcher|student|lecturer|analyst|from|"
+                    r"at|dari)\b|(?:terima ?kasih|makasih|thanks|thank you)\b)", re.I)
+_REQUEST = re.compile(r"\?|\b(?:data|butuh|perlu|minta|meminta|mohon|tanya|ingin|mau|berapa|apa|need|want|request|"
+                      r"looking|what|how|which|where|could|would|please)\b", re.I)
+
+
+def purpose(text: str) -> Optional[str]:
+    """What the citizen says the data is for, when they say it ("skripsi", "research project on …")."""
+    match = _PURPOSE.search(text or "")
+    if not match:
+        return None
+    stated = next(group for group in match.groups() if group).strip()
+    return re.sub(r"(?:\s+(?:kak|pak|bu|ya|min|dong|nih|saya|kami))+$", "", stated, flags=re.I)
+
+
+def search_text(text: str) -> str:
+    """The question to search: without a stated purpose, a self-introduction or thanks around it.
+
+    Their words pull the search towards other articles ("skripsi" to the article on data for theses) or
+    dilute a known question below the threshold; the purpose is kept on the request instead."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text or "") if s.strip()]
+    kept = []
+    for sentence in sentences:
+        if _ASIDE.match(sentence.strip()) and not _REQUEST.search(sentence):
+            continue
+        rest = _PURPOSE.sub("", sentence).strip()
+        # what a purpose leaves behind, "We need the figures for my thesis" → "We need the figures", asks nothing
+        if not _PURPOSE.search(sentence) or len(_words(rest.lower())) > 4 or re.search(r"\d", rest):
+            kept.append(rest)
+    question = " ".join(kept).strip()
+    return question if has_words(question) else text

@@ -11,6 +11,7 @@ from tests.talk import Citizen, mailed_code, next_address
 FOUND = "jam buka pelayanan"  # answered by the knowledge base
 NOT_FOUND = "resep rendang padang enak"  # nothing in the base; leads to a consultation
 FULL_REQUEST = "jumlah penduduk miskin kota lubuklinggau tahun 2023"  # area and period already given
+NOT_FOUND_FULL = "resep rendang padang kota lubuklinggau tahun 2023"  # not found, area and period given
 
 
 def new(app, channel: str = Channel.WHATSAPP.value, **kw) -> Citizen:
@@ -49,6 +50,26 @@ def ready(app, channel=Channel.WHATSAPP.value) -> Citizen:
         return c
     c = ask_code(app)
     c.say(mailed_code(c))
+    return c
+
+
+def ask_phone_by_letter(app) -> Citizen:
+    """An e-mail citizen whose first mail's signature gave a name, a phone and a purpose; the name confirmed."""
+    c = new(app, Channel.EMAIL.value)
+    c.say("halo", meta={"letter": {"name": "Budi Santoso", "phone": "+62815" + c.address[5:12], "purpose": "skripsi"}})
+    c.say("ya")
+    return c
+
+
+def ready_by_letter(app) -> Citizen:
+    c = ask_phone_by_letter(app)
+    c.say("ya")
+    return c
+
+
+def results_by_letter(app) -> Citizen:
+    c = ready_by_letter(app)
+    c.say(FULL_REQUEST)
     return c
 
 

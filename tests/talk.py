@@ -21,12 +21,12 @@ class Citizen:
         self.app, self.channel, self.address, self.profile_name = app, channel, address, profile_name
         self.outbox: list[Message] = []  # everything queued by the last turn, any channel
 
-    def say(self, text: str) -> str:
-        """Send ``text``; returns what the bot answered on this citizen's own channel."""
+    def say(self, text: str, meta: dict | None = None) -> str:
+        """Send ``text`` (with the channel's ``meta``); returns what the bot answered on this citizen's own channel."""
         with self.app.app_context(), self.app.extensions["db"].session() as session:
             message, _ = inbox.accept(session, Inbound(
                 channel=self.channel, address=self.address, text=text, external_id=f"t-{uuid.uuid4()}",
-                received_at=clock.now(), profile_name=self.profile_name))
+                received_at=clock.now(), profile_name=self.profile_name, meta=meta or {}))
             session.commit()
             self.outbox = pipeline.process(session, message.id)
             session.commit()

@@ -2,9 +2,10 @@
 from bot.actions.commands import Commands
 from bot.actions.consulting import Consulting
 from bot.actions.feedback import Feedback
+from bot.actions.letter import Letters
 from bot.actions.registration import Registration
 from bot.actions.searching import Searching
 
 
-class Actions(Registration, Searching, Consulting, Feedback, Commands):
+class Actions(Registration, Searching, Consulting, Feedback, Commands, Letters):
     """All ``g_*`` guards and ``a_*`` actions named in :data:`bot.states.TABLE`."""

@@ -111,7 +111,8 @@ class Registration:
         self.say(turn, "code_locked")
 
     def a_ask_phone(self, turn) -> None:
-        self.say(turn, "ask_phone", name=turn.ctx["name"])
+        phone = self.letter_phone(turn)  # the signature's number, offered to confirm
+        self.say(turn, "ask_phone_letter" if phone else "ask_phone", name=turn.ctx["name"], phone=phone)
 
     def a_bad_phone(self, turn) -> None:
         self.say(turn, "bad_phone")
@@ -123,7 +124,8 @@ class Registration:
         """Create the citizen, or attach this channel to the citizen who already owns the e-mail."""
         identity, ctx = turn.identity, turn.ctx
         email = proven_email(identity.channel, identity.address) or ctx["email"]
-        phone = proven_phone(identity.channel, identity.address) or intent.clean_phone(turn.text)
+        phone = proven_phone(identity.channel, identity.address) or intent.clean_phone(turn.text) \
+            or self.letter_phone(turn)
         citizen = self.session.scalar(select(Citizen).where(Citizen.email == email))
         if citizen is None:
             citizen = Citizen(name=ctx["name"], email=email, created_at=self.now, lang=turn.conversation.lang)
@@ -156,7 +158,8 @@ class Registration:
     # ---- helpers
     def _profile_name(self, turn):
         meta = turn.message.meta if turn.message is not None else {}
-        return (meta or {}).get("profile_name") or turn.identity.display_name
+        letter = turn.ctx.get("letter", {}).get("name")  # a mail's signature: the name the citizen goes by
+        return letter or (meta or {}).get("profile_name") or turn.identity.display_name
 
     def _code_hash(self, code: str, email: str) -> str:
         key = self.settings.secret_key.encode()

@@ -30,7 +30,8 @@ def prefill(question: str) -> dict[str, str | None]:
     period = (years[0] if len(set(years)) == 1 else f"{min(years)}–{max(years)}") if years else None
     if period is None and _RECENT.search(norm):
         period = "terbaru"
-    return {"data_needed": question.strip()[:1000] or None, "area": area, "period": period, "purpose": None}
+    return {"data_needed": question.strip()[:1000] or None, "area": area, "period": period,
+            "purpose": intent.purpose(question)}
 
 
 def _roman(number: str | None) -> str:
@@ -49,7 +50,7 @@ class Searching:
 
     def g_has_answers(self, turn) -> bool:
         if "hits" not in turn.cache:
-            hits = self.knowledge.search(self.session, turn.text, limit=3)
+            hits = self.knowledge.search(self.session, intent.search_text(turn.text), limit=3)
             turn.cache["hits"] = [h for h in hits if h.confident]
         return bool(turn.cache["hits"])
 
@@ -92,12 +93,12 @@ class Searching:
         from knowledge.store import record_unanswered
 
         record_unanswered(self.session, turn.text, intent.normalize(turn.text))
-        self.say(turn, "not_found")
         self._start_request(turn, turn.text)
+        self.say(turn, "not_found" if self._to_ask(turn) else "not_found_forwarded")
 
     def a_not_helped(self, turn) -> None:
-        self.say(turn, "not_helped")
         self._start_request(turn, turn.ctx.get("question") or "")
+        self.say(turn, "not_helped" if self._to_ask(turn) else "not_helped_forwarded")
 
     def a_ask_detail(self, turn) -> None:
         request = turn.ctx["request"]
@@ -129,9 +130,13 @@ class Searching:
             return None
         return text[:1000]
 
+    def _to_ask(self, turn) -> bool:
+        """Whether the request started lacks a detail ("please tell us a few details" or straight to an officer)."""
+        return any(turn.ctx["request"].get(key) is None for key in DETAILS)
+
     def _start_request(self, turn, question: str) -> None:
         turn.ctx.pop("answers", None)
-        turn.ctx.update(request=prefill(question), request_started=self.now.timestamp())
+        turn.ctx.update(request=self.request_for(turn, question), request_started=self.now.timestamp())
 
 
 def _short(text: str, limit: int) -> str:

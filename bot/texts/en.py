@@ -17,6 +17,7 @@ TEXTS = {
     "wrong_code": "That code does not match. Attempts left: {left}. Type RESEND for a new code.",
     "code_locked": "The code expired or was wrong too often. Please type your e-mail address again for a new code.",
     "ask_phone": "Thank you, {name}. Please type your phone/WhatsApp number (e.g. +6281234567890).",
+    "ask_phone_letter": "Thank you, {name}. Is your phone/WhatsApp number {phone}? Reply YES, or type another number.",
     "bad_phone": "That phone number is not valid. Example: 081234567890 or +6281234567890.",
     "phone_taken": "That number is registered with another e-mail address. Type another number, or write from the registered address.",
     "registered": "You are registered. Thank you, {name}!",
@@ -40,6 +41,9 @@ TEXTS = {
     "not_found": "Sorry, our knowledge base has no answer to that yet. We are opening a consultation with an officer; "
                  "please tell us a few details.",
     "not_helped": "All right, we will pass this on to an officer. Please tell us a few details.",
+    "not_found_forwarded": "Sorry, our knowledge base has no answer to that yet. We are passing your request on to an "
+                           "officer.",
+    "not_helped_forwarded": "All right, we are passing your request on to an officer.",
     "ask_data_needed": "What data or information do you need?",
     "ask_area": "For which area? (e.g. Kota Lubuklinggau, or a district)",
     "ask_period": "For which period or year? (e.g. 2023, or 2019–2023)",

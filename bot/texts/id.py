@@ -17,6 +17,8 @@ TEXTS = {
     "wrong_code": "Kode tidak cocok. Sisa percobaan: {left}. Ketik KIRIM ULANG untuk kode baru.",
     "code_locked": "Kode sudah kedaluwarsa atau salah terlalu sering. Tulis lagi alamat e-mail Anda untuk kode baru.",
     "ask_phone": "Terima kasih, {name}. Tulis nomor telepon/WhatsApp Anda (contoh: 0812xxxxxxxx).",
+    "ask_phone_letter": "Terima kasih, {name}. Apakah nomor telepon/WhatsApp Anda {phone}? Balas YA, atau ketik "
+                        "nomor lain.",
     "bad_phone": "Nomor telepon itu tidak valid. Contoh: 081234567890 atau +6281234567890.",
     "phone_taken": "Nomor itu sudah terdaftar dengan e-mail lain. Tulis nomor lain, atau hubungi kami dari e-mail yang terdaftar.",
     "registered": "Pendaftaran selesai. Terima kasih, {name}!",
@@ -41,6 +43,9 @@ TEXTS = {
     "not_found": "Maaf, jawaban untuk pertanyaan itu belum ada di basis pengetahuan kami. "
                  "Kami buka konsultasi dengan petugas; mohon lengkapi beberapa hal berikut.",
     "not_helped": "Baik, kami teruskan ke petugas. Mohon lengkapi beberapa hal berikut.",
+    "not_found_forwarded": "Maaf, jawaban untuk pertanyaan itu belum ada di basis pengetahuan kami. "
+                           "Permintaan Anda kami teruskan ke petugas.",
+    "not_helped_forwarded": "Baik, permintaan Anda kami teruskan ke petugas.",
     "ask_data_needed": "Data atau informasi apa yang Anda butuhkan?",
     "ask_area": "Untuk wilayah mana? (misalnya Kota Lubuklinggau, atau kecamatan tertentu)",
     "ask_period": "Untuk periode/tahun berapa? (misalnya 2023, atau 2019–2023)",

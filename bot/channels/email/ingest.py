@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from bot import clock, inbox
 from bot.channels.email import guard
 from bot.channels.email.attachments import attach, remove
+from bot.channels.email.letter import read as read_letter
 from bot.channels.email.parsing import ParsedMail, parse, unreadable
 from bot.envelope import Channel
 from bot.models import ChannelIdentity, Consultation, Conversation, Message, RawMail
@@ -171,7 +172,10 @@ def _store_one(session: Session, known: Known, mail: ParsedMail, raw: bytes, set
                        flagged=False, error=None, meta=meta)
     if mail.display_name:
         meta["profile_name"] = mail.display_name
-    return _insert(session, known, mail, raw, checked, settings, body=mail.reply or mail.subject, status=status,
+    letter = read_letter(mail.reply)
+    if letter.facts:
+        meta["letter"] = letter.facts  # the phone in it is unverified: offered at registration, never linked on
+    return _insert(session, known, mail, raw, checked, settings, body=letter.text or mail.subject, status=status,
                    flagged=status == HELD, error=reason, meta=meta,
                    conversation_id=_conversation(session, known, mail))
 

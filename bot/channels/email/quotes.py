@@ -22,12 +22,18 @@ from email_reply_parser import EmailReplyParser
 
 _WROTE = re.compile(
     r"^\s*(On|Pada|Le|Am|El)\b.{0,300}?\b(wrote|menulis|a écrit|schrieb|escribió)\s*:\s*$", re.I | re.S)
+# Any mail client's language: a date, a name and address, then a "wrote" verb (the name may follow it, as in
+# German) or just the address, and a colon.
+_WROTE_ANY = re.compile(
+    r"^(?=[^@<(]*\d)(?=.*@).{0,300}?(?:\b(?:wrote|menulis|a écrit|schrieb|escribió|schreef|escreveu|ha scritto|"
+    r"scrisse|napisał|skrev|kirjoitti|yazdı)\b[^:]{0,120}|[<(]\s*[^\s<>()]+@[^\s<>()]+[>)\]])\s*:\s*$", re.I | re.S)
 _SEPARATOR = re.compile(
     r"^\s*(-{2,}\s*(Original Message|Pesan Asli|Pesan Awal|Forwarded by)[^\n]*|_{20,})\s*$", re.I)
 _HEADER_FIELD = re.compile(
-    r"^\s*\**(From|Dari|Sent|Dikirim|Terkirim|Date|Tanggal|To|Kepada|Subject|Perihal|Subjek|Cc)\**\s*:", re.I)
-_FROM_FIELD = re.compile(r"^\s*\**(From|Dari)\**\s*:", re.I)
-_SENT_FIELD = re.compile(r"^\s*\**(Sent|Dikirim|Terkirim)\**\s*:", re.I)
+    r"^\s*\**(From|Dari|Sent|Dikirim|Terkirim|Date|Tanggal|To|Kepada|Subject|Perihal|Subjek|Cc"
+    r"|De|Envoyé|À|Objet|Von|Gesendet|An|Betreff|Enviado|Para|Asunto|Assunto)\**\s*:", re.I)
+_FROM_FIELD = re.compile(r"^\s*\**(From|Dari|De|Von)\**\s*:", re.I)
+_SENT_FIELD = re.compile(r"^\s*\**(Sent|Dikirim|Terkirim|Envoyé|Gesendet|Enviado)\**\s*:", re.I)
 _MOBILE_FOOTER = re.compile(
     r"^\s*(Sent from (my|Mail|Yahoo|Outlook)\b.*|Dikirim dari .*|Get Outlook for .*|Dapatkan Outlook untuk .*"
     r"|Kirim dari .*|Sent with .*)$", re.I)
@@ -56,9 +62,13 @@ def _header_at(lines: list[str], i: int) -> bool:
         return True
     for span in (1, 2, 3):
         joined = " ".join(part.strip() for part in lines[i:i + span])
-        if _WROTE.match(joined) and (span == 1 or not _WROTE.match(lines[i + span - 1].strip())):
+        if _wrote(joined) and (span == 1 or not _wrote(lines[i + span - 1].strip())):
             return True
     return False
+
+
+def _wrote(text: str) -> bool:
+    return bool(_WROTE.match(text) or _WROTE_ANY.match(text))
 
 
 def _quote_start(lines: list[str]) -> int | None:
