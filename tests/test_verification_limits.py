@@ -103,6 +103,15 @@ def test_limits_hold_after_a_redis_restart_and_in_another_process(app, knowledge
         other.extensions["db"].engine.dispose()
 
 
+def test_strangers_asking_at_the_same_moment_still_get_three_mails(app, knowledge):
+    """Six workers asking for the same address at once send three code mails, not six."""
+    from tests.support.race import at_once
+
+    senders = [j.ask_email(app) for _ in range(6)]
+    assert at_once(app, lambda c: c.say(f"emailnya {VICTIM}"), *[(c,) for c in senders]) == []
+    assert _code_mails(app) == 3
+
+
 @pytest.mark.parametrize("between", ["kirim ulang", "dewi.lestari.baru@gmail.com"])
 def test_wrong_codes_count_per_sender_across_new_codes(app, knowledge, between):
     """Four wrong codes, a new code (resent or to a new address), one more wrong: locked for the hour."""
