@@ -82,7 +82,8 @@ def look_up(session: Session, mails: list[ParsedMail]) -> Known:
             ChannelIdentity.channel == EMAIL, ChannelIdentity.address.in_(senders)))} if senders else {},
         replies=dict(session.execute(select(Message.address, func.count(Message.id)).where(
             email, Message.direction == "out", Message.address.in_(senders), Message.author.in_(("bot", "system")),
-            _not_a_code_mail, Message.created_at >= clock.now() - dt.timedelta(hours=1)).group_by(Message.address)).all())
+            _not_a_code_mail, Message.created_at >= clock.now() - dt.timedelta(hours=1))
+            .group_by(Message.address)).all())
         if senders else {},
         conversations=[])
     hinted = set(known.threads.values()) | set(known.tickets.values())
