@@ -140,6 +140,16 @@ def test_words_are_not_counted_as_guesses(app, knowledge):
     assert "Sisa percobaan: 4" in c.say("123450" if code != "123450" else "123451")
 
 
+def test_an_expired_code_is_not_counted_as_a_guess(app, knowledge):
+    """The right code typed too late sends the citizen back for a new one without using up an attempt."""
+    c = _asking(app)
+    code = mailed_code(c)
+    clock.freeze(clock.now() + dt.timedelta(minutes=31))
+    assert "kedaluwarsa" in c.say(f"ini kodenya {code}")
+    c.say(VICTIM)
+    assert "Sisa percobaan: 4" in c.say("123450" if mailed_code(c) != "123450" else "123451")
+
+
 def test_code_mails_do_not_use_up_the_victims_automatic_replies(env):
     """Code mails others asked for do not count against the hourly cap that would hold the victim's own mail."""
     app = create_app({**env, "MAIL_AUTO_REPLY_LIMIT": "2"})

@@ -114,7 +114,8 @@ class Registration:
         self.say(turn, "wrong_code", left=left)
 
     def a_code_locked(self, turn) -> None:
-        self._count_wrong_code(turn)
+        if self.now.timestamp() <= turn.ctx.get("code_expires", 0):  # an expired code is no guess
+            self._count_wrong_code(turn)
         for key in ("nonce", "code_expires"):
             turn.ctx.pop(key, None)
         refusal = verification.wrong_code_refusal(self.session, self.settings, turn.identity.id, self.now)
