@@ -10,10 +10,10 @@ import sys
 import uuid
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy import select
 
-from bot import clock, inbox, intent, pipeline
+from bot import clock, inbox, intent, pipeline, verification
 from bot.db import get_db
 from bot.envelope import Channel, Inbound
 from bot.models import Conversation, Message
@@ -25,7 +25,8 @@ def _show(session, rows, address: str) -> None:
             click.echo(f"\nPST> {row.body}\n")
             row.status, row.sent_at = "delivered", clock.now()
         elif row.channel == Channel.EMAIL.value:
-            click.echo(f"\n[e-mail to {row.address}] {row.meta.get('subject', '')}\n{row.body}\n")
+            body = verification.mail_text(row, current_app.config["SETTINGS"].secret_key)
+            click.echo(f"\n[e-mail to {row.address}] {row.meta.get('subject', '')}\n{body}\n")
 
 
 def _pending(session, address: str) -> list[Message]:

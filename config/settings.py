@@ -79,6 +79,10 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("MAIL_FROM", parse.email_address, "ipds1674@bps.go.id"),
     ("MAIL_POLL_INTERVAL", parse.duration, "1m"),  # IMAP check when the server has no IDLE (and IDLE renewal)
     ("MAIL_AUTO_REPLY_LIMIT", lambda t: parse.integer(t, 1, 1000), "10"),  # bot mails per address per hour
+    ("VERIFY_MAILS_PER_ADDRESS_HOUR", lambda t: parse.integer(t, 1, 100), "3"),  # code mails to one address
+    ("VERIFY_MAILS_PER_ADDRESS_DAY", lambda t: parse.integer(t, 1, 1000), "10"),
+    ("VERIFY_ADDRESSES_PER_SENDER_HOUR", lambda t: parse.integer(t, 1, 100), "3"),  # distinct addresses one asks for
+    ("VERIFY_WRONG_CODES_PER_HOUR", lambda t: parse.integer(t, 1, 100), "5"),  # per sender, across codes
     ("MAIL_MAX_ATTACHMENT_BYTES", lambda t: parse.integer(t, 1024, 100 * 2**20), str(10 * 2**20)),
     ("OFFICE_TIMEZONE", _timezone, "Asia/Jakarta"),
     ("OFFICE_HOURS", _office_hours, "mon-thu 07:30-16:00, fri 07:30-16:30"),
@@ -145,6 +149,8 @@ class Settings:
             raise ConfigError("SECRET_KEY is missing: set it to a long random string.")
         if self.inactivity_reminder_after >= self.inactivity_close_after:
             raise ConfigError("INACTIVITY_REMINDER_AFTER must be shorter than INACTIVITY_CLOSE_AFTER.")
+        if self.verify_mails_per_address_hour > self.verify_mails_per_address_day:
+            raise ConfigError("VERIFY_MAILS_PER_ADDRESS_HOUR must not be more than VERIFY_MAILS_PER_ADDRESS_DAY.")
         twilio = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM")
         _all_or_none(self, twilio)
         _all_or_none(self, ("IMAP_HOST", "IMAP_USER", "IMAP_PASSWORD"))

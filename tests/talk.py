@@ -46,11 +46,14 @@ class Citizen:
 
 
 def mailed_code(citizen: Citizen) -> str:
-    """The verification code from the mail the last turn queued."""
+    """The verification code of the mail the last turn queued, as the mail sender will write it."""
     import re
 
-    (mail,) = [r for r in citizen.outbox if r.meta.get("kind") == "verification_code"]
-    return re.search(r"\b(\d{6})\b", mail.body).group(1)
+    from bot import verification
+
+    (mail,) = [r for r in citizen.outbox if r.meta.get("kind") == verification.KIND]
+    body = verification.mail_text(mail, citizen.app.config["SETTINGS"].secret_key)
+    return re.search(r"\b(\d{6})\b", body).group(1)
 
 
 def next_address() -> str:

@@ -25,8 +25,14 @@ CASES = [
     ("code-resend", j.ask_code, "kirim ulang", "ask_code", "Kode 6 angka"),
     ("code-new-email", j.ask_code, "lain@example.org", "ask_code", "lain@example.org"),
     ("code-wrong", j.ask_code, "000000", "ask_code", "Sisa percobaan: 4"),
-    ("code-locked", lambda app: _wrong_codes(j.ask_code(app), 4), "000000", "ask_email", "kedaluwarsa"),
-    ("phone-taken", lambda app: _phone_owner(app), "081300000001", "ask_phone", "sudah terdaftar"),
+    ("code-locked", lambda app: _wrong_codes(j.ask_code(app), 4), "000000", "ask_email", "coba lagi mulai"),
+    ("phone-of-another", lambda app: _phone_owner(app), "081300000001", "ready", "Pendaftaran selesai"),
+    ("email-while-locked-out", lambda app: _wrong_codes(j.ask_code(app), 5), "siti2@example.org", "ask_email",
+     "coba lagi mulai"),
+    ("code-resend-refused", lambda app: _say(j.ask_code(app), "kirim ulang", "kirim ulang"), "kirim ulang",
+     "ask_code", "coba lagi mulai"),
+    ("code-fourth-address-refused", lambda app: _say(j.ask_code(app), "b@example.org", "c@example.org"),
+     "d@example.org", "ask_code", "coba lagi mulai"),
     ("phone-bad", j.ask_phone, "12ab", "ask_phone", "tidak valid"),
     ("phone-ok", j.ask_phone, "081298765432", "ready", "Pendaftaran selesai"),
     ("phone-letter", j.ask_phone_by_letter, "ya", "ready", "Pendaftaran selesai"),
@@ -90,6 +96,12 @@ CASES = [
 def _wrong_codes(citizen, times):
     for _ in range(times):
         citizen.say("000000")
+    return citizen
+
+
+def _say(citizen, *texts):
+    for text in texts:
+        citizen.say(text)
     return citizen
 
 

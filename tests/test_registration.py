@@ -63,7 +63,7 @@ def test_expired_code_is_refused(app, knowledge):
 
 
 def test_code_is_not_stored_in_clear(app, knowledge):
-    """Only a keyed hash of the code is kept in the conversation."""
+    """Only a nonce is kept in the conversation, never the code."""
     from bot.models import Conversation
 
     c = j.ask_code(app)
@@ -74,12 +74,12 @@ def test_code_is_not_stored_in_clear(app, knowledge):
 
 
 def test_email_channel_asks_only_name_and_phone(app, knowledge):
-    """On e-mail the sender address is the proof: no code is mailed."""
+    """On e-mail the sender address is the proof: no code is mailed; the typed phone is kept as unverified."""
     c = j.ask_phone(app)
     reply = c.say("0812-9876-5432")
     assert "Pendaftaran selesai" in reply and not c.mailed()
     (citizen,) = _citizens(app)
-    assert citizen.phone == "+6281298765432" and citizen.email == c.address
+    assert (citizen.phone, citizen.unverified_phone, citizen.email) == (None, "+6281298765432", c.address)
 
 
 def test_returning_citizen_is_recognised_on_the_same_channel(app, knowledge):

@@ -65,6 +65,17 @@ def test_reminder_must_come_before_close():
         Settings.from_mapping({**BASE, "INACTIVITY_REMINDER_AFTER": "8d"})
 
 
+def test_verification_limits_default_and_hourly_fits_in_daily():
+    """Code mails: 3 an hour and 10 a day per address, 3 addresses a sender, 5 wrong codes; an hour over a day fails."""
+    s = Settings.from_mapping(BASE)
+    assert (s.verify_mails_per_address_hour, s.verify_mails_per_address_day, s.verify_addresses_per_sender_hour,
+            s.verify_wrong_codes_per_hour) == (3, 10, 3, 5)
+    with pytest.raises(ConfigError, match="^VERIFY_MAILS_PER_ADDRESS_HOUR must not be more"):
+        Settings.from_mapping({**BASE, "VERIFY_MAILS_PER_ADDRESS_HOUR": "11"})
+    with pytest.raises(ConfigError, match="^VERIFY_WRONG_CODES_PER_HOUR is invalid"):
+        Settings.from_mapping({**BASE, "VERIFY_WRONG_CODES_PER_HOUR": "0"})
+
+
 def test_postgres_url_gets_the_psycopg_driver():
     s = Settings.from_mapping({**BASE, "DATABASE_URL": "postgres://u@h/db"})
     assert s.database_url == "postgresql+psycopg://u@h/db"

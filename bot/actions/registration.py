@@ -1,19 +1,18 @@
-"""Registration: name, a live e-mail (proved by a mailed code on WhatsApp) and a phone number."""
+"""Registration: name, a live e-mail (proved by a mailed code on WhatsApp) and a phone number.
+
+Only what a channel or a code proved joins identities into one citizen: a phone typed on e-mail is
+kept as ``Citizen.unverified_phone`` and recognises nobody (see :mod:`bot.verification`).
+"""
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import hmac
-import secrets
 
 from sqlalchemy import select
 
-from bot import intent
+from bot import intent, verification
 from bot.envelope import Channel, Outbound, proven_email, proven_phone
 from bot.models import Citizen
-
-CODE_TTL = dt.timedelta(minutes=30)
-CODE_ATTEMPTS = 5
+from bot.texts import when
 
 
 class Registration:
@@ -41,22 +40,27 @@ class Registration:
 
     def g_code_matches(self, turn) -> bool:
         code, ctx = intent.code_digits(turn.text), turn.ctx
-        if not code or not ctx.get("code_hash") or ctx.get("attempts", 0) <= 0:
+        if not code or not ctx.get("nonce") or self.now.timestamp() > ctx.get("code_expires", 0):
             return False
-        if self.now.timestamp() > ctx.get("code_expires", 0):
-            return False
-        return hmac.compare_digest(self._code_hash(code, ctx["email"]), ctx["code_hash"])
+        if verification.wrong_code_refusal(self.session, self.settings, turn.identity.id, self.now):
+            return False  # locked out: even the right code waits, or guessing would go on
+        expected = verification.code_for(self.settings.secret_key, turn.conversation.id, ctx["nonce"])
+        return hmac.compare_digest(code, expected)
 
     def g_code_attempts_left(self, turn) -> bool:
-        ctx = turn.ctx
-        return ctx.get("attempts", 0) > 1 and self.now.timestamp() <= ctx.get("code_expires", 0)
+        """Wrong codes are counted per sender over the last hour, across resends and new addresses."""
+        extra = 1 if intent.code_digits(turn.text) else 0
+        return self.now.timestamp() <= turn.ctx.get("code_expires", 0) and not verification.wrong_code_refusal(
+            self.session, self.settings, turn.identity.id, self.now, extra)
+
+    def g_code_mail_refused(self, turn) -> bool:
+        email = intent.clean_email(turn.text) or turn.ctx.get("email")
+        turn.cache["refusal"] = verification.mail_refusal(self.session, self.settings, turn.identity.id, email,
+                                                          self.now)
+        return turn.cache["refusal"] is not None
 
     def g_valid_phone(self, turn) -> bool:
         return intent.clean_phone(turn.text) is not None
-
-    def g_phone_taken(self, turn) -> bool:
-        phone = intent.clean_phone(turn.text)
-        return self.session.scalar(select(Citizen.id).where(Citizen.phone == phone)) is not None
 
     # ---- actions
     def a_greet(self, turn) -> None:
@@ -88,27 +92,37 @@ class Registration:
         self.say(turn, "bad_email")
 
     def a_send_code(self, turn) -> None:
-        """Mail a fresh 6-digit code; only its keyed hash is kept."""
-        ctx = turn.ctx
+        """Queue a code mail; the row and the context keep only a nonce, the sender derives the code."""
+        ctx, lang = turn.ctx, turn.conversation.lang
         email = intent.clean_email(turn.text) or ctx["email"]
-        code = f"{secrets.randbelow(10**6):06d}"
-        minutes = int(CODE_TTL.total_seconds() // 60)
-        ctx.update(email=email, code_hash=self._code_hash(code, email), attempts=CODE_ATTEMPTS,
-                   code_expires=(self.now + CODE_TTL).timestamp())
+        nonce = verification.new_nonce()
+        ctx.update(email=email, nonce=nonce, code_expires=(self.now + verification.CODE_TTL).timestamp())
+        verification.record(self.session, verification.CODE_MAIL, turn.identity.id, email, self.now)
+        meta = verification.mail_meta(nonce, lang)
         turn.extra.append(Outbound(
             channel=Channel.EMAIL.value, address=email, author="system", conversation_id=turn.conversation.id,
-            subject=self.t(turn, "code_mail_subject"), text=self.t(turn, "code_mail_body", code=code, minutes=minutes),
-            meta={"kind": "verification_code"}))
-        self.say(turn, "code_sent", email=email, minutes=minutes)
+            subject=self.t(turn, "code_mail_subject"), text=verification.masked_body(lang), meta=meta))
+        self.say(turn, "code_sent", email=email, minutes=meta["minutes"])
+
+    def a_refuse_code_mail(self, turn) -> None:
+        refusal = turn.cache["refusal"]
+        self.say(turn, refusal.key, when=when(turn.conversation.lang, refusal.until))
 
     def a_wrong_code(self, turn) -> None:
-        turn.ctx["attempts"] = turn.ctx.get("attempts", 1) - 1
-        self.say(turn, "wrong_code", left=turn.ctx["attempts"])
+        self._count_wrong_code(turn)
+        left = verification.wrong_codes_left(self.session, self.settings, turn.identity.id, self.now)
+        self.say(turn, "wrong_code", left=left)
 
     def a_code_locked(self, turn) -> None:
-        for key in ("code_hash", "attempts", "code_expires"):
+        if self.now.timestamp() <= turn.ctx.get("code_expires", 0):  # an expired code is no guess
+            self._count_wrong_code(turn)
+        for key in ("nonce", "code_expires"):
             turn.ctx.pop(key, None)
-        self.say(turn, "code_locked")
+        refusal = verification.wrong_code_refusal(self.session, self.settings, turn.identity.id, self.now)
+        if refusal:
+            self.say(turn, refusal.key, when=when(turn.conversation.lang, refusal.until))
+        else:
+            self.say(turn, "code_locked")
 
     def a_ask_phone(self, turn) -> None:
         phone = self.letter_phone(turn)  # the signature's number, offered to confirm
@@ -117,26 +131,29 @@ class Registration:
     def a_bad_phone(self, turn) -> None:
         self.say(turn, "bad_phone")
 
-    def a_phone_taken(self, turn) -> None:
-        self.say(turn, "phone_taken")
-
     def a_register(self, turn) -> None:
-        """Create the citizen, or attach this channel to the citizen who already owns the e-mail."""
+        """Create the citizen, or attach this channel to the citizen who already owns the e-mail.
+
+        The e-mail is proven here (the mail's sender, or the code just matched); a phone is proven
+        only by WhatsApp. A phone typed on e-mail is stored apart and links nobody."""
         identity, ctx = turn.identity, turn.ctx
         email = proven_email(identity.channel, identity.address) or ctx["email"]
-        phone = proven_phone(identity.channel, identity.address) or intent.clean_phone(turn.text) \
-            or self.letter_phone(turn)
+        phone = proven_phone(identity.channel, identity.address)
         citizen = self.session.scalar(select(Citizen).where(Citizen.email == email))
         if citizen is None:
             citizen = Citizen(name=ctx["name"], email=email, created_at=self.now, lang=turn.conversation.lang)
             self.session.add(citizen)
-        if citizen.phone is None and not self.session.scalar(select(Citizen.id).where(Citizen.phone == phone)):
+        if phone is None:
+            citizen.unverified_phone = intent.clean_phone(turn.text) or self.letter_phone(turn)
+        elif citizen.phone is None and not self.session.scalar(select(Citizen.id).where(Citizen.phone == phone)):
             citizen.phone = phone
+            if citizen.unverified_phone == phone:
+                citizen.unverified_phone = None
         citizen.email_verified_at = self.now
         identity.citizen = citizen
         turn.conversation.citizen = citizen
         self.session.flush()
-        for key in ("code_hash", "attempts", "code_expires", "email"):
+        for key in ("nonce", "code_expires", "email"):
             ctx.pop(key, None)
 
     def a_after_registration(self, turn) -> None:
@@ -161,6 +178,8 @@ class Registration:
         letter = turn.ctx.get("letter", {}).get("name")  # a mail's signature: the name the citizen goes by
         return letter or (meta or {}).get("profile_name") or turn.identity.display_name
 
-    def _code_hash(self, code: str, email: str) -> str:
-        key = self.settings.secret_key.encode()
-        return hmac.new(key, f"{email}:{code}".encode(), hashlib.sha256).hexdigest()
+    def _count_wrong_code(self, turn) -> None:
+        """A typed 6-digit code that did not match counts against the sender; other words do not."""
+        if intent.code_digits(turn.text):
+            verification.record(self.session, verification.WRONG_CODE, turn.identity.id,
+                                turn.ctx.get("email", ""), self.now)

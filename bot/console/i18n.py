@@ -36,7 +36,7 @@ EN = {
     "Undangan tindak lanjut masuk antrean kirim.": "Follow-up invitation queued for sending.",
     "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor.":
         "Fill in a future time (and the link for Zoom); visits only while the office is open.",
-    "Tiket diambil.": "Ticket claimed.", "Tiket sudah dipegang petugas lain.": "Another officer already holds it.",
+    "belum terverifikasi": "not verified", "Tiket diambil.": "Ticket claimed.", "Tiket sudah dipegang petugas lain.": "Another officer already holds it.",
     "Tiket ditugaskan.": "Ticket assigned.", "Anda tidak boleh melakukan itu.": "You may not do that.",
     "Artikel": "Articles", "Artikel baru": "New article", "Judul": "Title", "Isi": "Body",
     "Variasi pertanyaan (satu per baris)": "Question phrasings (one per line)", "Label": "Tags",

@@ -88,8 +88,9 @@ def search(session: Session, q: str, now: dt.datetime, calendar: WorkCalendar) -
                 .correlate(Consultation).exists())
     clauses = [Consultation.ticket.ilike(pattern, escape="\\"), Citizen.name.ilike(pattern, escape="\\"),
                Citizen.email.ilike(pattern, escape="\\"), Citizen.phone.ilike(pattern, escape="\\"),
+               Citizen.unverified_phone.ilike(pattern, escape="\\"),
                Consultation.question.ilike(pattern, escape="\\"), text_hit]
-    clauses += [Citizen.phone.like(f"{v}%") for v in _phone_variants(q)]
+    clauses += [phone.like(f"{v}%") for v in _phone_variants(q) for phone in (Citizen.phone, Citizen.unverified_phone)]
     query = _with_last_message(select(Consultation).join(Citizen, Citizen.id == Consultation.citizen_id)
                                .where(or_(*clauses)).order_by(Consultation.opened_at.desc()).limit(SEARCH_LIMIT))
     return _rows(session, query, now, calendar)

@@ -8,10 +8,11 @@ from bot.models.message import Attachment, MailboxState, Message, RawMail
 from bot.models.feedback import RATING_LABELS, Complaint, Rating
 from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Note
+from bot.models.verification import VerificationEvent
 
 __all__ = [
     "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "Consultation", "ConsultationStatus",
     "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "Role", "TicketCounter",
-    "UTCDateTime", "UnansweredQuery",
+    "UTCDateTime", "UnansweredQuery", "VerificationEvent",
 ]

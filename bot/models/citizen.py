@@ -15,8 +15,12 @@ class Citizen(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+    # Proven: the sender of a mail, or the code mailed to it; recognises a person and is where we may write.
     email: Mapped[Optional[str]] = mapped_column(String(254), unique=True)
+    # Proven by the channel itself (the WhatsApp sender); the only phone that recognises a person.
     phone: Mapped[Optional[str]] = mapped_column(String(20), unique=True)
+    # Typed on e-mail, never proven: a contact detail for officers, never used to link or reach anyone.
+    unverified_phone: Mapped[Optional[str]] = mapped_column(String(20))
     email_verified_at: Mapped[Optional[dt.datetime]]
     lang: Mapped[str] = mapped_column(String(2), default="id")
     created_at: Mapped[dt.datetime]

@@ -16,10 +16,13 @@ TEXTS = {
     "mail_subject": "PST BPS Kota Lubuklinggau consultation",
     "wrong_code": "That code does not match. Attempts left: {left}. Type RESEND for a new code.",
     "code_locked": "The code expired or was wrong too often. Please type your e-mail address again for a new code.",
+    "code_limit_mails": "For your security we cannot send another verification code right now. "
+                        "Please try again from {when}. Sorry for the inconvenience.",
+    "code_limit_wrong": "A wrong code was typed too many times. For your security, please try again from {when} "
+                        "and type your e-mail address for a new code.",
     "ask_phone": "Thank you, {name}. Please type your phone/WhatsApp number (e.g. +6281234567890).",
     "ask_phone_letter": "Thank you, {name}. Is your phone/WhatsApp number {phone}? Reply YES, or type another number.",
     "bad_phone": "That phone number is not valid. Example: 081234567890 or +6281234567890.",
-    "phone_taken": "That number is registered with another e-mail address. Type another number, or write from the registered address.",
     "registered": "You are registered. Thank you, {name}!",
     "welcome_back": "Welcome back, {name}.",
     "menu": "Please type your question about statistical data, metadata or classifications (KBLI, KBJI, …). "

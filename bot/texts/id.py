@@ -16,11 +16,14 @@ TEXTS = {
     "mail_subject": "Konsultasi PST BPS Kota Lubuklinggau",
     "wrong_code": "Kode tidak cocok. Sisa percobaan: {left}. Ketik KIRIM ULANG untuk kode baru.",
     "code_locked": "Kode sudah kedaluwarsa atau salah terlalu sering. Tulis lagi alamat e-mail Anda untuk kode baru.",
+    "code_limit_mails": "Demi keamanan, kode verifikasi tidak bisa kami kirim lagi untuk saat ini. "
+                        "Silakan coba lagi mulai {when}. Mohon maaf atas ketidaknyamanannya.",
+    "code_limit_wrong": "Kode salah sudah terlalu sering dimasukkan. Demi keamanan, silakan coba lagi mulai {when}, "
+                        "lalu tulis alamat e-mail Anda untuk kode baru.",
     "ask_phone": "Terima kasih, {name}. Tulis nomor telepon/WhatsApp Anda (contoh: 0812xxxxxxxx).",
     "ask_phone_letter": "Terima kasih, {name}. Apakah nomor telepon/WhatsApp Anda {phone}? Balas YA, atau ketik "
                         "nomor lain.",
     "bad_phone": "Nomor telepon itu tidak valid. Contoh: 081234567890 atau +6281234567890.",
-    "phone_taken": "Nomor itu sudah terdaftar dengan e-mail lain. Tulis nomor lain, atau hubungi kami dari e-mail yang terdaftar.",
     "registered": "Pendaftaran selesai. Terima kasih, {name}!",
     "welcome_back": "Selamat datang kembali, {name}.",
     "menu": "Silakan tulis pertanyaan Anda tentang data statistik, metadata, atau klasifikasi (KBLI, KBJI, …). "

@@ -27,7 +27,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import clock, inbox
+from bot import clock, inbox, verification
 from bot.channels.email import guard
 from bot.channels.email.attachments import attach, remove
 from bot.channels.email.letter import read as read_letter
@@ -62,6 +62,11 @@ class Known:
     written: list[str] = dataclasses.field(default_factory=list)  # files the batch created, under VAR_DIR
 
 
+# Code mails are asked for by whoever types an address (limited in bot.verification): counting them here
+# would let a stranger use up a person's automatic replies and have their own mail to the office held.
+_not_a_code_mail = func.coalesce(Message.meta["kind"].as_string(), "") != verification.KIND
+
+
 def look_up(session: Session, mails: list[ParsedMail]) -> Known:
     ids = {m.message_id for m in mails}
     refs = {i for m in mails for i in m.in_reply_to + m.references}
@@ -79,7 +84,8 @@ def look_up(session: Session, mails: list[ParsedMail]) -> Known:
             ChannelIdentity.channel == EMAIL, ChannelIdentity.address.in_(senders)))} if senders else {},
         replies=dict(session.execute(select(Message.address, func.count(Message.id)).where(
             email, Message.direction == "out", Message.address.in_(senders), Message.author.in_(("bot", "system")),
-            Message.created_at >= clock.now() - dt.timedelta(hours=1)).group_by(Message.address)).all())
+            _not_a_code_mail, Message.created_at >= clock.now() - dt.timedelta(hours=1))
+            .group_by(Message.address)).all())
         if senders else {},
         conversations=[])
     hinted = set(known.threads.values()) | set(known.tickets.values())

@@ -14,7 +14,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from bot import clock
+from bot import clock, verification
 from bot.channels import PermanentError, SendResult, TemporaryError
 from bot.channels.email.compose import Thread, compose, reply_subject, with_ticket
 from bot.envelope import Channel
@@ -57,7 +57,8 @@ class SMTPSender:
             subject = reply_subject(earlier) if earlier else text(conversation.lang if conversation else "id",
                                                                    "mail_subject")
         ticket = session.get(Consultation, row.consultation_id).ticket if row.consultation_id else None
-        return compose(sender=settings.mail_from, to=row.address, subject=with_ticket(subject, ticket), text=row.body,
+        body = verification.mail_text(row, settings.secret_key)  # a code mail's code exists only here
+        return compose(sender=settings.mail_from, to=row.address, subject=with_ticket(subject, ticket), text=body,
                        message_id=message_id_for(row, settings.mail_from.rsplit("@", 1)[1]), thread=thread,
                        automatic=AUTOMATIC.get(row.author), date=clock.now(), calendar=_calendar(row.meta))
 
