@@ -149,7 +149,7 @@ def test_a_newcomers_letter_is_not_asked_again_for_name_phone_or_purpose(app, kn
         person = s.scalar(select(Citizen))
         ticket = s.scalar(select(Consultation))
         first = s.scalar(select(Message).order_by(Message.id))
-        assert (person.name, person.phone, person.email) == ("Rizky Pratama", "+6281273005566",
+        assert (person.name, person.unverified_phone, person.email) == ("Rizky Pratama", "+6281273005566",
                                                              "rizky.pratama21@gmail.com")
         assert (ticket.area, ticket.period, ticket.purpose) == ("Kota Lubuklinggau", "2024", "skripsi")
         assert first.body == INFLASI and first.meta["letter"]["phone"] == "+6281273005566"
@@ -168,14 +168,14 @@ def test_a_phone_in_a_signature_never_links_identities(app, knowledge):
 
 
 def test_a_signature_phone_answers_the_phone_question(app, knowledge):
-    """Asked for a phone, a reply whose signature carries one (and whose text has none) registers that number."""
+    """Asked for a phone, a reply whose signature carries one (and whose text has none) keeps it, unverified."""
     citizen = Talker(app, Channel.EMAIL.value, "andi.llg@example.org")
     citizen.say("halo")
     citizen.say("Andi Saputra")
     reply = citizen.say("Baik pak", meta={"letter": {"name": "Andi", "phone": "+6285212345678"}})
     assert "Pendaftaran selesai" in reply
     with app.app_context(), app.extensions["db"].session() as s:
-        assert s.scalar(select(Citizen.phone)) == "+6285212345678"
+        assert s.execute(select(Citizen.phone, Citizen.unverified_phone)).one() == (None, "+6285212345678")
 
 
 def test_greeting_only_letter_is_a_greeting():
