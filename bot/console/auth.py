@@ -1,8 +1,8 @@
 """Log in and out, the UI language switch, and the role check the other blueprints use.
 
-Passwords are werkzeug scrypt hashes written by ``flask officer create``. The session id carries
-a fragment of the hash, so changing a password logs out every other browser of that officer.
-Failed logins are counted per username and per client address (see :mod:`bot.console.throttle`).
+Passwords are werkzeug scrypt hashes written by ``flask officer create``. Each login is a row of
+:mod:`bot.console.sessions`, checked on every request: logout, a new password or deactivation ends it.
+Failed logins slow down per username and per client address (see :mod:`bot.console.throttle`).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bot.console import i18n, throttle
+from bot.console import i18n, sessions, throttle
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.models import Officer, Role
@@ -26,23 +26,22 @@ _DUMMY_HASH = generate_password_hash("not-a-password")
 
 
 class ConsoleUser(UserMixin):
-    """What Flask-Login keeps of an officer for one request."""
+    """What Flask-Login keeps of an officer for one request; ``id`` (in the cookie) is the login's token."""
 
-    def __init__(self, officer: Officer):
+    def __init__(self, officer: Officer, token: str):
         self.officer_id, self.name, self.role = officer.id, officer.name, officer.role
         self.lang, self.username = officer.lang, officer.username
-        self.id = f"{officer.id}:{officer.password_hash[-12:]}"
+        self.id = token
 
     def at_least(self, role: str) -> bool:
         return RANK.get(self.role, 0) >= RANK[role]
 
 
-def load_user(user_id: str) -> Optional[ConsoleUser]:
-    officer_id, _sep, fragment = user_id.partition(":")
-    officer = get_session().get(Officer, int(officer_id)) if officer_id.isdigit() else None
-    if officer is None or not officer.active or officer.password_hash[-12:] != fragment:
-        return None
-    return ConsoleUser(officer)
+def load_user(token: str) -> Optional[ConsoleUser]:
+    """The cookie's login, if the server still has it; the inbox and chat polls (JSON) do not keep it alive."""
+    own_doing = request.accept_mimetypes.best != "application/json"
+    officer = sessions.resume(get_session(), token, current_app.config["SETTINGS"], active=own_doing)
+    return ConsoleUser(officer, token) if officer is not None else None
 
 
 def role_required(role: str):
@@ -87,12 +86,14 @@ def login():
     session.clear()  # a fresh session: no fixation across the login; only the language chosen on this page stays
     if chosen in i18n.LANGS:
         session["console_lang"] = chosen
-    login_user(ConsoleUser(officer))
+    login_user(ConsoleUser(officer, sessions.start(get_session(), officer, current_app.config["SETTINGS"])))
     return redirect(safe_next(request.form.get("next")))
 
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        sessions.end(get_session(), current_user.get_id())
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
@@ -126,6 +127,8 @@ def update_officer(officer_id: int):
     if role in RANK:
         officer.role = role
     officer.active, officer.available = bool(request.form.get("active")), bool(request.form.get("available"))
+    if not officer.active:
+        sessions.end_all(session, officer.id)
     session.commit()
     flash(_("Akun disimpan."), "ok")
     return redirect(url_for("auth.officers"))
