@@ -72,16 +72,17 @@ def login():
     password = request.form.get("password", "")
     throttle.warn_untrusted_proxy(request, current_app.config["SETTINGS"].trusted_proxies)
     keys = throttle.keys(username, request.remote_addr or "-")
-    if throttle.blocked(keys):
-        flash(_("Terlalu banyak percobaan. Coba lagi dalam beberapa menit."), "error")
-        return render_template("console/login.html", next=request.form.get("next", "")), 429
+    wait = throttle.attempt(keys)
+    if wait:
+        flash(_("Terlalu banyak percobaan. Coba lagi dalam %d detik.") % wait, "error")
+        page = render_template("console/login.html", next=request.form.get("next", ""))
+        return page, 429, {"Retry-After": str(wait)}
     officer = get_session().scalar(select(Officer).where(Officer.username == username))
     valid = check_password_hash(officer.password_hash if officer else _DUMMY_HASH, password)
     if not (valid and officer is not None and officer.active):
-        throttle.failed(keys)
         flash(_("Nama pengguna atau kata sandi salah."), "error")
         return render_template("console/login.html", next=request.form.get("next", "")), 401
-    throttle.clear(keys)
+    throttle.succeeded(keys)
     chosen = session.get("console_lang")
     session.clear()  # a fresh session: no fixation across the login; only the language chosen on this page stays
     if chosen in i18n.LANGS:

@@ -12,7 +12,7 @@ LANGS = ("id", "en")
 EN = {
     "Konsol PST": "PST console", "Masuk": "Log in", "Keluar": "Log out", "Nama pengguna": "Username",
     "Kata sandi": "Password", "Nama pengguna atau kata sandi salah.": "Wrong username or password.",
-    "Terlalu banyak percobaan. Coba lagi dalam beberapa menit.": "Too many attempts. Try again in a few minutes.",
+    "Terlalu banyak percobaan. Coba lagi dalam %d detik.": "Too many attempts. Try again in %d seconds.",
     "Silakan masuk.": "Please log in.", "Kotak masuk": "Inbox", "Pengetahuan": "Knowledge",
     "Dasbor": "Dashboard", "Belum ditugaskan": "Unassigned", "Milik saya": "Mine",
     "Menunggu warga": "Waiting for citizen", "Lewat tenggat": "Breached", "Semua terbuka": "All open",
