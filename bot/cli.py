@@ -71,9 +71,9 @@ def _email(ctx, param, value: str | None) -> str | None:
 @click.password_option(envvar="OFFICER_PASSWORD")
 def officer_create(username: str, name: str, email: str | None, role: str | None, password: str) -> None:
     """Create an officer account (or reset its password, which logs it out; role and e-mail change only when given)."""
-    refusal = passwords.problem(password, username, name)
-    if refusal:
-        raise click.BadParameter(refusal, param_hint="'--password'")
+    weakness = passwords.problem(password, username, name)
+    if weakness:
+        raise click.BadParameter(weakness.value, param_hint="'--password'")
     with get_db().session() as session:
         officer = session.scalar(select(Officer).where(Officer.username == username))
         if officer is None:

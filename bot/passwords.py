@@ -6,6 +6,7 @@ of this office, which an attacker would try first.
 """
 from __future__ import annotations
 
+import enum
 import re
 from typing import Optional
 
@@ -18,14 +19,22 @@ OFFICE_WORDS = ("bps", "pst", "lubuklinggau", "linggau", "statistik", "konsultas
 _COMMON = frozenset(FREQUENCY_LISTS["passwords"])
 
 
-def problem(password: str, username: str, name: str = "") -> Optional[str]:
-    """Why ``password`` is refused, in one sentence, or None when it is acceptable."""
+class Weakness(str, enum.Enum):
+    """Why a password is refused; the value is the CLI's sentence (the console says it in its own words)."""
+
+    SHORT = f"the password must have at least {MIN_LENGTH} characters"
+    OWN_NAME = "the password must not contain the username or the officer's name"
+    COMMON = "the password is too common or too easy to guess; use a few unrelated words"
+
+
+def problem(password: str, username: str, name: str = "") -> Optional[Weakness]:
+    """Why ``password`` is refused, or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return f"the password must have at least {MIN_LENGTH} characters"
+        return Weakness.SHORT
     folded = password.casefold()
     own = [w for w in re.split(r"\W+", f"{username} {name}".casefold()) if len(w) >= 3]
     if any(word in folded for word in own):
-        return "the password must not contain the username or the officer's name"
+        return Weakness.OWN_NAME
     if folded in _COMMON or zxcvbn(password[:100], user_inputs=[*own, *OFFICE_WORDS])["score"] < MIN_SCORE:
-        return "the password is too common or too easy to guess; use a few unrelated words"
+        return Weakness.COMMON
     return None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot import clock, create_app
 from bot.models import ConsoleSession
 from config import ConfigError, Settings
-from tests.console_support import db, login, make_officer, post
+from tests.console_support import PASSWORD, db, login, make_officer, post
 
 JSON = {"Accept": "application/json"}
 
@@ -142,3 +142,49 @@ def test_idle_longer_than_the_whole_session_is_refused():
     with pytest.raises(ConfigError, match="CONSOLE_IDLE_TIMEOUT"):
         Settings.from_mapping({"SECRET_KEY": "x", "CONSOLE_IDLE_TIMEOUT": "12h", "CONSOLE_SESSION_MAX": "10h"})
 
+
+
+NEW = "nasi padang pedas sekali"
+
+
+def _change(client, current=PASSWORD, new=NEW, repeat=None):
+    return post(client, "/console/password", {"current": current, "new": new, "repeat": repeat or new})
+
+
+def test_own_password_change_ends_the_other_browsers_only(app):
+    """An officer changes their password on the office PC: the laptop is logged out, the PC stays in."""
+    make_officer(app)
+    office, laptop = app.test_client(), app.test_client()
+    login(office)
+    login(laptop)
+    copied = _cookie(office)
+    assert _change(office).status_code == 302
+    assert office.get("/console/").status_code == 200
+    assert laptop.get("/console/").status_code == 302
+    assert _replay(app, copied).get("/console/").status_code == 302  # the PC's old cookie went with the change
+    assert login(app.test_client(), password=NEW).status_code == 302
+
+
+@pytest.mark.parametrize("current,new,repeat,message", [
+    ("salah banget", NEW, NEW, "Kata sandi sekarang salah."),
+    (PASSWORD, "siti", "siti", "Kata sandi baru minimal 10 karakter."),
+    (PASSWORD, "siti2026lubuk", "siti2026lubuk", "tidak boleh memuat nama pengguna"),
+    (PASSWORD, "1234567890", "1234567890", "terlalu umum"),
+    (PASSWORD, NEW, "nasi padang pedas", "Ulangan kata sandi baru tidak sama."),
+])
+def test_own_password_change_refusals(app, client, current, new, repeat, message):
+    """Wrong current password, weak or mistyped new one: 400, one line saying why, nothing changed."""
+    make_officer(app)
+    login(client)
+    response = _change(client, current, new, repeat)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert client.get("/console/").status_code == 200
+    assert login(app.test_client()).status_code == 302
+
+
+def test_guessing_the_current_password_is_throttled(app, client):
+    """A borrowed session cannot guess its way to a takeover: the login throttle counts these tries too."""
+    make_officer(app)
+    login(client)
+    statuses = [_change(client, current=f"tebak{n}sandi").status_code for n in range(7)]
+    assert statuses == [400] * 5 + [429] * 2

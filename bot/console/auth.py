@@ -14,6 +14,7 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from bot import passwords
 from bot.console import i18n, sessions, throttle
 from bot.console.i18n import gettext as _
 from bot.db import get_session
@@ -74,9 +75,7 @@ def login():
     keys = throttle.keys(username, request.remote_addr or "-")
     wait = throttle.attempt(keys)
     if wait:
-        flash(_("Terlalu banyak percobaan. Coba lagi dalam %d detik.") % wait, "error")
-        page = render_template("console/login.html", next=request.form.get("next", ""))
-        return page, 429, {"Retry-After": str(wait)}
+        return _wait(wait, "console/login.html", next=request.form.get("next", ""))
     officer = get_session().scalar(select(Officer).where(Officer.username == username))
     valid = check_password_hash(officer.password_hash if officer else _DUMMY_HASH, password)
     if not (valid and officer is not None and officer.active):
@@ -87,8 +86,56 @@ def login():
     session.clear()  # a fresh session: no fixation across the login; only the language chosen on this page stays
     if chosen in i18n.LANGS:
         session["console_lang"] = chosen
-    login_user(ConsoleUser(officer, sessions.start(get_session(), officer, current_app.config["SETTINGS"])))
+    _open(officer)
     return redirect(safe_next(request.form.get("next")))
+
+
+def _wait(seconds: int, template: str, **context):
+    """The throttle's refusal: how long to wait, in words and in Retry-After."""
+    flash(_("Terlalu banyak percobaan. Coba lagi dalam %d detik.") % seconds, "error")
+    return render_template(template, **context), 429, {"Retry-After": str(seconds)}
+
+
+def _open(officer: Officer) -> None:
+    login_user(ConsoleUser(officer, sessions.start(get_session(), officer, current_app.config["SETTINGS"])))
+
+
+def _weakness(weakness: passwords.Weakness) -> str:
+    return {passwords.Weakness.SHORT: _("Kata sandi baru minimal 10 karakter."),
+            passwords.Weakness.OWN_NAME: _("Kata sandi baru tidak boleh memuat nama pengguna atau nama Anda."),
+            passwords.Weakness.COMMON: _("Kata sandi baru terlalu umum atau mudah ditebak; pakai beberapa kata "
+                                         "yang tidak saling berhubungan.")}[weakness]
+
+
+@bp.route("/password", methods=["GET", "POST"])
+def change_password():
+    """An officer's own new password: their other logins end, this browser gets a fresh one.
+
+    The current password is asked for (and throttled like a login), so a borrowed session cannot take
+    the account over; the policy is the CLI's (:mod:`bot.passwords`)."""
+    if request.method == "GET":
+        return render_template("console/password.html")
+    db = get_session()
+    officer = db.get(Officer, current_user.officer_id)
+    keys = throttle.keys(officer.username, request.remote_addr or "-")
+    wait = throttle.attempt(keys)
+    if wait:
+        return _wait(wait, "console/password.html")
+    if not check_password_hash(officer.password_hash, request.form.get("current", "")):
+        flash(_("Kata sandi sekarang salah."), "error")
+        return render_template("console/password.html"), 400
+    throttle.succeeded(keys)
+    new = request.form.get("new", "")
+    weakness = passwords.problem(new, officer.username, officer.name)
+    if weakness or new != request.form.get("repeat"):
+        flash(_weakness(weakness) if weakness else _("Ulangan kata sandi baru tidak sama."), "error")
+        return render_template("console/password.html"), 400
+    officer.password_hash = generate_password_hash(new)
+    sessions.end_all(db, officer.id)
+    db.commit()
+    _open(officer)
+    flash(_("Kata sandi diganti; Anda keluar dari peramban lain."), "ok")
+    return redirect(url_for("inbox.index"))
 
 
 @bp.post("/logout")

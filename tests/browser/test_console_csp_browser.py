@@ -24,7 +24,7 @@ def test_no_page_breaks_the_policy(live, browser):
     page.fill("input[name=password]", PASSWORD)
     page.click("button.primary")
     for path in ("/console/", f"/console/t/{ticket}", "/console/knowledge/", "/console/knowledge/new",
-                 "/console/dashboard/", "/console/officers", "/console/attention/"):
+                 "/console/dashboard/", "/console/officers", "/console/attention/", "/console/password"):
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__csp") == [], path
