@@ -6,12 +6,30 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bot import clock, create_app
+from bot import create_app
+from bot.console import sessions
 from bot.models import ConsoleSession
 from config import ConfigError, Settings
 from tests.console_support import PASSWORD, db, login, make_officer, post
 
 JSON = {"Accept": "application/json"}
+
+
+class WallClock:
+    """Login lifetimes run on the wall clock (bot.clock moves tickets, not logins); this moves it for them."""
+
+    def __init__(self):
+        self.offset = dt.timedelta(0)
+
+    def advance(self, delta: dt.timedelta) -> None:
+        self.offset += delta
+
+
+@pytest.fixture
+def wall(monkeypatch) -> WallClock:
+    moved, real = WallClock(), sessions._now
+    monkeypatch.setattr(sessions, "_now", lambda: real() + moved.offset)
+    return moved
 
 
 def _cookie(client) -> str:
@@ -85,55 +103,55 @@ def test_deactivation_ends_sessions_and_reactivation_does_not_revive_them(app, c
     assert login(officer, "andi").status_code == 302
 
 
-def test_idle_login_ends(app, client):
+def test_idle_login_ends(app, client, wall):
     """Two hours and a minute without a request of the officer's own: the next one finds the login ended."""
     make_officer(app)
     login(client)
-    clock.advance(dt.timedelta(hours=1, minutes=59))
+    wall.advance(dt.timedelta(hours=1, minutes=59))
     assert client.get("/console/").status_code == 200
-    clock.advance(dt.timedelta(hours=2, minutes=1))
+    wall.advance(dt.timedelta(hours=2, minutes=1))
     assert client.get("/console/").status_code == 302
 
 
-def test_polls_do_not_keep_an_idle_login_alive(app, client):
+def test_polls_do_not_keep_an_idle_login_alive(app, client, wall):
     """An inbox tab left open polls all day, yet the login ends after two idle hours (the page says so on 401)."""
     make_officer(app)
     login(client)
     for _ in range(5):
-        clock.advance(dt.timedelta(minutes=30))
+        wall.advance(dt.timedelta(minutes=30))
         response = client.get("/console/inbox.json", headers=JSON)
     assert response.status_code == 401
 
 
-def test_login_ends_after_the_working_day_however_busy(app, client):
+def test_login_ends_after_the_working_day_however_busy(app, client, wall):
     """Clicking every half hour keeps the login only until CONSOLE_SESSION_MAX (10 hours) after it began."""
     make_officer(app)
     login(client)
     for _ in range(19):
-        clock.advance(dt.timedelta(minutes=30))
+        wall.advance(dt.timedelta(minutes=30))
         assert client.get("/console/").status_code == 200
-    clock.advance(dt.timedelta(minutes=31))
+    wall.advance(dt.timedelta(minutes=31))
     assert client.get("/console/").status_code == 302
 
 
-def test_ended_logins_are_swept_at_the_next_login(app):
+def test_ended_logins_are_swept_at_the_next_login(app, wall):
     """Rows of logins that ended by time do not pile up: the next login deletes them."""
     make_officer(app)
     login(app.test_client())
-    clock.advance(dt.timedelta(hours=11))
+    wall.advance(dt.timedelta(hours=11))
     login(app.test_client())
     with db(app) as session:
         assert len(session.scalars(select(ConsoleSession)).all()) == 1
 
 
 @pytest.mark.parametrize("idle,most", [("1h", "8h"), ("30m", "30m")])
-def test_lifetimes_are_settings(env, idle, most):
+def test_lifetimes_are_settings(env, idle, most, wall):
     """CONSOLE_IDLE_TIMEOUT and CONSOLE_SESSION_MAX are read from the environment."""
     app = create_app({**env, "CONSOLE_IDLE_TIMEOUT": idle, "CONSOLE_SESSION_MAX": most})
     make_officer(app)
     client = app.test_client()
     login(client)
-    clock.advance(app.config["SETTINGS"].console_idle_timeout + dt.timedelta(seconds=1))
+    wall.advance(app.config["SETTINGS"].console_idle_timeout + dt.timedelta(seconds=1))
     assert client.get("/console/").status_code == 302
 
 

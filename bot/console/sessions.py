@@ -5,6 +5,9 @@ keeps the tail of the hash it was opened with) or a deactivated account ends eve
 A login also ends after ``CONSOLE_IDLE_TIMEOUT`` without a request of the officer's own (the inbox and chat
 polls do not count, or an open tab on an empty desk would stay logged in) and ``CONSOLE_SESSION_MAX`` after
 it began. Only the token's SHA-256 is stored: a copy of the database opens no console.
+
+Lifetimes run on the wall clock, not :mod:`bot.clock`: a test that carries a ticket across a weekend
+in milliseconds must not log its officer out, and no deadline of the service depends on a login.
 """
 from __future__ import annotations
 
@@ -16,10 +19,13 @@ from typing import Optional
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from bot import clock
 from bot.models import ConsoleSession, Officer
 
 TOUCH_EVERY = dt.timedelta(minutes=1)  # last_seen_at is written at most this often, not on every click
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def _digest(token: str) -> str:
@@ -32,7 +38,7 @@ def _stamp(officer: Officer) -> str:
 
 def start(db: Session, officer: Officer, settings) -> str:
     """A new login for ``officer``; returns the token for the cookie. Ended logins are swept on the way."""
-    now = clock.now()
+    now = _now()
     db.execute(delete(ConsoleSession).where(or_(ConsoleSession.last_seen_at < now - settings.console_idle_timeout,
                                                 ConsoleSession.created_at < now - settings.console_session_max)))
     token = secrets.token_urlsafe(32)
@@ -49,7 +55,7 @@ def resume(db: Session, token: str, settings, active: bool = True) -> Optional[O
     row = db.scalar(select(ConsoleSession).where(ConsoleSession.token_hash == _digest(token)))
     if row is None:
         return None
-    officer, now = db.get(Officer, row.officer_id), clock.now()
+    officer, now = db.get(Officer, row.officer_id), _now()
     if (officer is None or not officer.active or _stamp(officer) != row.password_stamp
             or now - row.last_seen_at > settings.console_idle_timeout
             or now - row.created_at > settings.console_session_max):
