@@ -70,7 +70,9 @@ def _email(ctx, param, value: str | None) -> str | None:
               help="Default: officer for a new account, unchanged for an existing one.")
 @click.password_option(envvar="OFFICER_PASSWORD")
 def officer_create(username: str, name: str, email: str | None, role: str | None, password: str) -> None:
-    """Create an officer account (or reset its password, which logs it out; role and e-mail change only when given)."""
+    """Create an officer account (or reset its password; role and e-mail change only when given).
+
+    A reset ends every console login of that officer; a weak password is refused (:mod:`bot.passwords`)."""
     weakness = passwords.problem(password, username, name)
     if weakness:
         raise click.BadParameter(weakness.value, param_hint="'--password'")
