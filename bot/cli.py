@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from werkzeug.security import generate_password_hash
 
-from bot import clock, intent, pipeline
+from bot import clock, intent, passwords, pipeline
+from bot.console import sessions
 from bot.db import get_db
 from bot.models import Officer, Role
 
@@ -69,12 +70,19 @@ def _email(ctx, param, value: str | None) -> str | None:
               help="Default: officer for a new account, unchanged for an existing one.")
 @click.password_option(envvar="OFFICER_PASSWORD")
 def officer_create(username: str, name: str, email: str | None, role: str | None, password: str) -> None:
-    """Create an officer account (or reset its password; role and e-mail change only when given)."""
+    """Create an officer account (or reset its password; role and e-mail change only when given).
+
+    A reset ends every console login of that officer; a weak password is refused (:mod:`bot.passwords`)."""
+    weakness = passwords.problem(password, username, name)
+    if weakness:
+        raise click.BadParameter(weakness.value, param_hint="'--password'")
     with get_db().session() as session:
         officer = session.scalar(select(Officer).where(Officer.username == username))
         if officer is None:
             officer = Officer(username=username, role=Role.OFFICER.value, created_at=clock.now())
             session.add(officer)
+        else:
+            sessions.end_all(session, officer.id)
         officer.name, officer.email, officer.role = name, email or officer.email, role or officer.role
         officer.password_hash = generate_password_hash(password)
         session.commit()

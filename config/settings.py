@@ -56,6 +56,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SECRET_KEY", _text, None),
     ("PUBLIC_BASE_URL", parse.url, "http://127.0.0.1:5000"),
     ("TRUSTED_PROXIES", lambda t: parse.integer(t, 0, 5), "0"),  # proxy hops whose X-Forwarded-For is believed
+    ("CONSOLE_IDLE_TIMEOUT", parse.duration, "2h"),  # a console login nobody has used (polls aside) for this long ends
+    ("CONSOLE_SESSION_MAX", parse.duration, "10h"),  # and every login ends this long after it began: one working day
     ("TWILIO_ACCOUNT_SID", _text, None),
     ("TWILIO_AUTH_TOKEN", _text, None),
     ("TWILIO_WHATSAPP_FROM", _text, None),
@@ -151,6 +153,8 @@ class Settings:
             raise ConfigError("INACTIVITY_REMINDER_AFTER must be shorter than INACTIVITY_CLOSE_AFTER.")
         if self.verify_mails_per_address_hour > self.verify_mails_per_address_day:
             raise ConfigError("VERIFY_MAILS_PER_ADDRESS_HOUR must not be more than VERIFY_MAILS_PER_ADDRESS_DAY.")
+        if self.console_idle_timeout > self.console_session_max:
+            raise ConfigError("CONSOLE_IDLE_TIMEOUT must not be longer than CONSOLE_SESSION_MAX.")
         twilio = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM")
         _all_or_none(self, twilio)
         _all_or_none(self, ("IMAP_HOST", "IMAP_USER", "IMAP_PASSWORD"))

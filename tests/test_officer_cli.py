@@ -52,3 +52,31 @@ def test_longest_username_fits(app, client, runner):
     """64 characters, the column's limit, is still a username one can log in with."""
     _create(runner, "x" * 64, "--name", "Siti")
     assert login(client, "x" * 64).status_code == 302
+
+
+@pytest.mark.parametrize("password,reason", [
+    ("a", "at least 10 characters"),
+    ("rahasia1", "at least 10 characters"),
+    ("1234567890", "too common"),
+    ("qwertyuiop", "too common"),
+    ("Password2026!", "too common"),
+    ("bpslubuklinggau", "too common"),
+    ("siti12345678", "must not contain the username"),
+    ("AminahCantik99", "must not contain the username or the officer's name"),
+])
+def test_weak_password_is_refused(app, client, runner, password, reason):
+    """Short, common, office-word or own-name passwords get a one-line usage error; nothing is saved."""
+    result = runner.invoke(args=["officer", "create", "siti", "--name", "Siti Aminah", "--password", password])
+    assert result.exit_code == 2 and reason in result.output and "Traceback" not in result.output
+    with db(app) as session:
+        assert session.scalar(select(Officer)) is None
+
+
+def test_weak_new_password_keeps_the_old_one_and_its_logins(app, client, runner):
+    """A refused reset changes nothing: the old password still works and open logins stay open."""
+    _create(runner, "siti", "--name", "Siti Aminah")
+    assert login(client).status_code == 302
+    result = runner.invoke(args=["officer", "create", "siti", "--name", "Siti Aminah", "--password", "siti"])
+    assert result.exit_code == 2
+    assert client.get("/console/").status_code == 200
+    assert login(app.test_client()).status_code == 302

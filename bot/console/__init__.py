@@ -58,7 +58,7 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import attention, auth, conversation, dashboard, filters, inbox, knowledge
+    from bot.console import attention, auth, conversation, dashboard, filters, headers, inbox, knowledge
 
     _secure_cookies(app)
     app.session_interface = ConsoleSessions()
@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "strong"
     login_manager.user_loader(auth.load_user)
     app.before_request(_gate)
+    headers.init_app(app)
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
     for module in (auth, inbox, conversation, knowledge, dashboard, attention):

@@ -12,7 +12,20 @@ LANGS = ("id", "en")
 EN = {
     "Konsol PST": "PST console", "Masuk": "Log in", "Keluar": "Log out", "Nama pengguna": "Username",
     "Kata sandi": "Password", "Nama pengguna atau kata sandi salah.": "Wrong username or password.",
-    "Terlalu banyak percobaan. Coba lagi dalam beberapa menit.": "Too many attempts. Try again in a few minutes.",
+    "Terlalu banyak percobaan. Coba lagi dalam %d detik.": "Too many attempts. Try again in %d seconds.",
+    "Ganti kata sandi": "Change password", "Kata sandi sekarang": "Current password",
+    "Kata sandi baru": "New password", "Ulangi kata sandi baru": "Repeat the new password",
+    "Kata sandi sekarang salah.": "The current password is wrong.",
+    "Ulangan kata sandi baru tidak sama.": "The repeated new password does not match.",
+    "Kata sandi baru minimal 10 karakter.": "The new password needs at least 10 characters.",
+    "Kata sandi baru tidak boleh memuat nama pengguna atau nama Anda.":
+        "The new password must not contain your username or your name.",
+    "Kata sandi baru terlalu umum atau mudah ditebak; pakai beberapa kata yang tidak saling berhubungan.":
+        "The new password is too common or too easy to guess; use a few unrelated words.",
+    "Kata sandi diganti; Anda keluar dari peramban lain.":
+        "Password changed; your other browsers have been logged out.",
+    "Minimal 10 karakter; beberapa kata yang tidak saling berhubungan mudah diingat dan sulit ditebak.":
+        "At least 10 characters; a few unrelated words are easy to remember and hard to guess.",
     "Silakan masuk.": "Please log in.", "Kotak masuk": "Inbox", "Pengetahuan": "Knowledge",
     "Dasbor": "Dashboard", "Belum ditugaskan": "Unassigned", "Milik saya": "Mine",
     "Menunggu warga": "Waiting for citizen", "Lewat tenggat": "Breached", "Semua terbuka": "All open",

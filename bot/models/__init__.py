@@ -1,6 +1,7 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 from bot.models.base import Base, UTCDateTime
 from bot.models.citizen import ChannelIdentity, Citizen
+from bot.models.console_session import ConsoleSession
 from bot.models.conversation import Conversation
 from bot.models.consultation import OPEN_STATUSES, Consultation, ConsultationStatus, TicketCounter
 from bot.models.officer import Officer, Role
@@ -11,7 +12,7 @@ from bot.models.staff import FollowUp, Note
 from bot.models.verification import VerificationEvent
 
 __all__ = [
-    "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "Consultation", "ConsultationStatus",
+    "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ConsoleSession", "Consultation", "ConsultationStatus",
     "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "Role", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent",
