@@ -1,7 +1,7 @@
 """Console sessions kept on the server (logout and a new password end them)
 
 Revision ID: 0006_console_sessions
-Revises: 0004_officer_usernames
+Revises: 0005_identity_proof
 
 Until now a console login lived only in the signed cookie: logging out cleared the browser's copy,
 but a copied cookie kept working. Existing cookies do not name a row here, so everyone logs in again.
@@ -12,7 +12,7 @@ from alembic import op
 import bot.models.base
 
 revision = "0006_console_sessions"
-down_revision = "0004_officer_usernames"
+down_revision = "0005_identity_proof"
 branch_labels = None
 depends_on = None
 
