@@ -2,9 +2,10 @@
 from bot.actions.commands import Commands
 from bot.actions.consulting import Consulting
 from bot.actions.feedback import Feedback
+from bot.actions.privacy import Privacy
 from bot.actions.registration import Registration
 from bot.actions.searching import Searching
 
 
-class Actions(Registration, Searching, Consulting, Feedback, Commands):
+class Actions(Registration, Privacy, Searching, Consulting, Feedback, Commands):
     """All ``g_*`` guards and ``a_*`` actions named in :data:`bot.states.TABLE`."""
