@@ -246,3 +246,23 @@ def test_retention_works_in_bounded_batches(app, monkeypatch):
     monkeypatch.setattr(sweeper, "BATCH", 2)
     assert sweeper.sweep(app)["citizens anonymised"] == 2
     assert sweeper.sweep(app)["citizens anonymised"] == 1
+
+
+@pytest.mark.parametrize("text, event", [
+    ("DATA SAYA", "my_data"), ("data saya.", "my_data"), ("My data", "my_data"), ("Hapus data", "erase"),
+    ("hapus data saya!", "erase"), ("Delete my data", "erase"), ("data saya 2023 ada?", "text")])
+def test_privacy_commands_are_recognised(text, event):
+    """The two commands in both languages, with the case and punctuation people type; a question is not one."""
+    from bot import intent
+
+    assert intent.classify(text).value == event
+
+
+@pytest.mark.parametrize("raw, error", [("1y", "RETENTION_AFTER_CLOSE is invalid"), ("4000d", "longer than 3660 days")])
+def test_retention_setting_is_checked_at_start_up(raw, error):
+    """A bad RETENTION_AFTER_CLOSE stops start-up with one sentence naming it; the default is two years."""
+    from config.settings import ConfigError, Settings
+
+    assert Settings.from_mapping({"SECRET_KEY": "x"}).retention_after_close == dt.timedelta(days=730)
+    with pytest.raises(ConfigError, match=error):
+        Settings.from_mapping({"SECRET_KEY": "x", "RETENTION_AFTER_CLOSE": raw})
