@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot import clock
+from bot.envelope import Channel, Outbound
 from bot.models import (OPEN_STATUSES, AccessLog, Attachment, ChannelIdentity, Citizen, Complaint, Consent,
                         Consultation, Conversation, FollowUp, Message, Note, Rating, RawMail, UnansweredQuery)
 from bot.models.consultation import ConsultationStatus
@@ -115,6 +116,17 @@ def export(session: Session, citizen: Citizen, now: dt.datetime) -> dict:
 def as_text(data: dict) -> str:
     """The export as a citizen can read it in a mail: indented JSON, non-ASCII letters kept."""
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def export_mail(session: Session, citizen: Citizen, now: dt.datetime,
+                conversation_id: Optional[int] = None) -> Outbound:
+    """The export as a mail to the citizen's proven address, in the citizen's language."""
+    from bot.texts import text
+
+    return Outbound(channel=Channel.EMAIL.value, address=citizen.email, author="system",
+                    conversation_id=conversation_id, subject=text(citizen.lang, "my_data_subject"),
+                    text=text(citizen.lang, "my_data_body", data=as_text(export(session, citizen, now))),
+                    meta={"kind": "data_export"})
 
 
 def mask_email(email: str) -> str:

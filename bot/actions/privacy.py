@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot import intent, personal_data
-from bot.envelope import Channel, Outbound
+from bot.envelope import Outbound
 from bot.states import Event
 from bot.texts import NOTICE_VERSION, duration
 
@@ -53,11 +53,7 @@ class Privacy:
     def a_send_my_data(self, turn) -> None:
         """The copy goes to the proven e-mail only: a chat may be read by someone holding the phone."""
         citizen = turn.conversation.citizen
-        data = personal_data.export(self.session, citizen, self.now)
-        turn.extra.append(Outbound(
-            channel=Channel.EMAIL.value, address=citizen.email, author="system", conversation_id=turn.conversation.id,
-            subject=self.t(turn, "my_data_subject"),
-            text=self.t(turn, "my_data_body", data=personal_data.as_text(data)), meta={"kind": "data_export"}))
+        turn.extra.append(personal_data.export_mail(self.session, citizen, self.now, turn.conversation.id))
         personal_data.audit(self.session, "export_mail", actor="citizen", citizen_id=citizen.id,
                             conversation_id=turn.conversation.id)
         self.say(turn, "my_data_sent", email=personal_data.mask_email(citizen.email))

@@ -15,9 +15,7 @@ from bot import clock, outbox, personal_data
 from bot.console.auth import role_required
 from bot.console.i18n import gettext as _
 from bot.db import get_session
-from bot.envelope import Channel, Outbound
 from bot.models import AccessLog, Citizen, Consultation, Officer
-from bot.texts import text
 from workers.jobs import enqueue_delivery
 
 bp = Blueprint("privacy", __name__, url_prefix="/console")
@@ -59,20 +57,17 @@ def export(citizen_id: int):
     """``how=download``: a JSON file for the supervisor to hand over; ``how=mail``: to the proven e-mail."""
     session = get_session()
     citizen = _citizen(session, citizen_id)
-    data = personal_data.export(session, citizen, clock.now())
     if request.form.get("how") == "mail":
         if not (citizen.email and citizen.email_verified_at):
             flash(_("Warga ini tidak punya e-mail terverifikasi."), "error")
             return _back(citizen_id)
-        rows = outbox.store(session, [Outbound(
-            channel=Channel.EMAIL.value, address=citizen.email, author="system",
-            subject=text(citizen.lang, "my_data_subject"), meta={"kind": "data_export"},
-            text=text(citizen.lang, "my_data_body", data=personal_data.as_text(data)))])
+        rows = outbox.store(session, [personal_data.export_mail(session, citizen, clock.now())])
         _log(session, "export_mail", citizen, _reason())
         session.commit()
         enqueue_delivery(rows)
         flash(_("Salinan data dikirim ke e-mail warga."), "ok")
         return _back(citizen_id)
+    data = personal_data.export(session, citizen, clock.now())
     _log(session, "export", citizen, _reason())
     session.commit()
     return Response(json.dumps(data, indent=2, ensure_ascii=False), mimetype="application/json",

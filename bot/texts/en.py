@@ -28,7 +28,8 @@ TEXTS = {
                    "Type DONE when you are finished, or CANCEL to cancel the ticket.",
     "help": "How to use this service:\n• Type your question in plain words.\n• MENU – back to the menu\n"
             "• STATUS – your consultation tickets\n• CANCEL – cancel this step\n• COMPLAINT – file a complaint\n"
-            "• DONE – end the consultation\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
+            "• DONE – end the consultation\n• MY DATA – a copy of your data by e-mail\n"
+            "• DELETE MY DATA – erase your data\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
     "help_registration": "We need your name, a working e-mail address and your phone number before the consultation. "
                          "Type CANCEL to stop.",
     "answers": "Here is what we found:\n{items}\nReply with a number for the full answer.\n"

@@ -29,6 +29,7 @@ TEXTS = {
     "help": "Cara memakai layanan ini:\n• Tulis pertanyaan Anda dengan kalimat biasa.\n"
             "• MENU – kembali ke menu\n• STATUS – tiket konsultasi Anda\n• BATAL – batalkan langkah ini\n"
             "• PENGADUAN – sampaikan pengaduan\n• SELESAI – akhiri konsultasi\n"
+            "• DATA SAYA – salinan data Anda lewat e-mail\n• HAPUS DATA – hapus data Anda\n"
             "Write in English any time to continue in English.",
     "help_registration": "Kami perlu nama, e-mail aktif, dan nomor telepon Anda sebelum konsultasi. "
                          "Ketik BATAL untuk berhenti.",
