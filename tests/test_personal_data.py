@@ -11,6 +11,7 @@ from bot.envelope import Channel
 from bot.models import Base, Citizen, Consent, Consultation, Conversation, Message, Rating
 from bot.texts import NOTICE_VERSION
 from tests import journeys as j
+from tests.support.whatsapp import make_wa_app, wa_app, wa_env  # noqa: F401 (fixtures)
 from tests.talk import Citizen as Talker
 from workers import sweeper
 from workers.jobs import deliver
@@ -266,3 +267,15 @@ def test_retention_setting_is_checked_at_start_up(raw, error):
     assert Settings.from_mapping({"SECRET_KEY": "x"}).retention_after_close == dt.timedelta(days=730)
     with pytest.raises(ConfigError, match=error):
         Settings.from_mapping({"SECRET_KEY": "x", "RETENTION_AFTER_CLOSE": raw})
+
+
+def test_erasure_notice_reaches_whatsapp_though_the_address_is_gone(wa_app, fake_twilio):
+    """The "data erased" message is sent as a normal reply (the citizen just wrote), to the number as it was."""
+    c = j.ready(wa_app)
+    c.say("hapus data")
+    c.say("hapus")
+    [row] = [r for r in c.outbox if r.meta.get("kind") == "erasure_notice"]
+    with wa_app.app_context():
+        assert deliver(row.id) == "sent"
+    (sent,) = fake_twilio.wait_for(1)
+    assert sent.to == f"whatsapp:{c.address}" and "sudah dihapus" in sent.body
