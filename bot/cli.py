@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from werkzeug.security import generate_password_hash
 
-from bot import clock, intent, passwords, pipeline
+from bot import clock, intent, passwords, personal_data, pipeline
 from bot.console import sessions
 from bot.db import get_db
 from bot.models import Officer, Role
@@ -98,6 +98,13 @@ def _officer(session, username: str | None) -> Officer | None:
     return officer
 
 
+def _audit(session, action: str, consultation, officer: Officer | None) -> None:
+    """The terminal reads and acts on a citizen's conversation too: the access log says who."""
+    personal_data.audit(session, action, actor=f"cli:{officer.username if officer else 'office'}",
+                        officer_id=officer.id if officer else None, citizen_id=consultation.citizen_id,
+                        conversation_id=consultation.conversation_id, consultation_id=consultation.id)
+
+
 def _finish(session, rows) -> None:
     from workers.jobs import enqueue_delivery
 
@@ -121,8 +128,10 @@ def officer_reply(ticket: str, text: str, username: str | None, close: bool) -> 
             raise click.ClickException(str(exc)) from None
         officer = _officer(session, username)
         rows = pipeline.officer_reply(session, consultation, text, officer)
+        _audit(session, "reply", consultation, officer)
         if close:
             rows += pipeline.close(session, consultation, officer)
+            _audit(session, "close", consultation, officer)
         _finish(session, rows)
         click.echo(f"reply queued for {consultation.ticket}" + (" (closed)" if close else ""))
 
@@ -138,7 +147,10 @@ def officer_close(ticket: str, username: str | None, outcome: str | None) -> Non
             consultation = pipeline.open_ticket(session, ticket)
         except pipeline.NotFound as exc:
             raise click.ClickException(str(exc)) from None
-        _finish(session, pipeline.close(session, consultation, _officer(session, username), outcome))
+        officer = _officer(session, username)
+        rows = pipeline.close(session, consultation, officer, outcome)
+        _audit(session, "close", consultation, officer)
+        _finish(session, rows)
         click.echo(f"{consultation.ticket} closed")
 
 

@@ -18,6 +18,9 @@ COMMANDS = {
     Event.COMPLAINT: {"pengaduan", "complaint", "keluhan", "komplain", "aduan", "lapor"},
     Event.DONE: {"selesai", "done", "sudah selesai", "cukup", "finish", "end"},
     Event.RESEND: {"kirim ulang", "resend", "kirim lagi", "kode baru"},
+    Event.MY_DATA: {"data saya", "my data", "lihat data saya", "minta data saya", "data pribadi saya", "mydata"},
+    Event.ERASE: {"hapus data", "hapus data saya", "hapus semua data saya", "delete my data", "erase my data",
+                  "delete data"},
     Event.SKIP: {"lewati", "skip", "-", "tidak ada", "ga ada", "gak ada", "no comment"},
 }
 YES = {"ya", "iya", "y", "yes", "yess", "ok", "oke", "okay", "betul", "benar", "sudah", "yup", "yap", "iyaa", "sip",
@@ -29,6 +32,11 @@ GREETINGS = {"halo", "hallo", "hai", "hi", "hello", "hey", "p", "ping", "tes", "
              "assalamu'alaikum", "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "pagi", "siang",
              "sore", "malam", "good morning", "good afternoon", "terima kasih", "makasih", "thanks", "thank you",
              "trims", "ok makasih", "oke terima kasih", "min", "halo min", "hai min", "permisi"}
+# Agreement to the privacy notice, beyond a plain YES; and the typed confirmation of HAPUS DATA.
+AGREE = {"setuju", "saya setuju", "ya setuju", "iya setuju", "oke setuju", "ok setuju", "sy setuju", "stuju",
+         "agree", "i agree", "yes i agree", "agreed"}
+CONFIRM_ERASE = {"ya", "iya", "hapus", "ya hapus", "iya hapus", "hapus saja", "hapus aja", "yes", "delete",
+                 "yes delete", "hapus data", "hapus data saya", "delete my data"}
 # "ya tapi kurang lengkap", "thanks, but not quite": a yes (or thanks) followed, at most one word later, by a
 # contrast or a shortfall. Further away it is no reply: "sudah ada data ipm 2024 belum" is a question.
 _QUALIFIED_ASSENT = re.compile(
@@ -78,6 +86,16 @@ def classify(text: str) -> Event:
     if words in NO or words.startswith(("tidak ", "no ", "belum ")) and len(words) < 25:
         return Event.NO
     return Event.TEXT
+
+
+def agrees(text: str) -> bool:
+    """"Setuju", "saya setuju", "I agree": consent to the privacy notice (a plain YES counts too)."""
+    return " ".join(_words(normalize(text))) in AGREE or classify(text) == Event.YES
+
+
+def confirms_erase(text: str) -> bool:
+    """Only a typed YA / HAPUS (or DELETE) confirms an erasure; anything else cancels it."""
+    return " ".join(_words(normalize(text))) in CONFIRM_ERASE
 
 
 def _words(norm: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 class State(str, enum.Enum):
     NEW = "new"
+    ASK_CONSENT = "ask_consent"  # privacy notice shown, waiting for the citizen's agreement
     ASK_NAME = "ask_name"
     ASK_EMAIL = "ask_email"
     ASK_CODE = "ask_code"
@@ -28,6 +29,7 @@ class State(str, enum.Enum):
     OFFER_COMPLAINT = "offer_complaint"
     COMPLAINT = "complaint"
     CLOSED = "closed"  # conversation over; the next message starts a new one
+    CONFIRM_ERASE = "confirm_erase"  # HAPUS DATA asked; waiting for the typed confirmation
 
 
 class Event(str, enum.Enum):
@@ -42,6 +44,8 @@ class Event(str, enum.Enum):
     DONE = "done"
     RESEND = "resend"
     SKIP = "skip"
+    MY_DATA = "my_data"  # DATA SAYA: a copy of what is kept, by proven e-mail
+    ERASE = "erase"  # HAPUS DATA
     # Raised by officers and deadlines rather than by the citizen's words.
     OFFICER_REPLY = "officer_reply"
     OFFICER_CLOSE = "officer_close"
@@ -71,13 +75,27 @@ class Row(NamedTuple):
 
 TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     # source          event            guards                                dest               actions
-    (S.NEW,           ANY,             ("known",),                           S.READY,           ("welcome_back",)),
-    (S.NEW,           ANY,             (),                                   S.ASK_NAME,        ("greet",)),
+    (S.NEW,           ANY,             ("known", "consented"),               S.READY,           ("welcome_back",)),
+    (S.NEW,           ANY,             ("known",),                           S.ASK_CONSENT,     ("ask_consent_again",)),
+    (S.NEW,           ANY,             ("consented",),                       S.ASK_NAME,        ("greet",)),
+    (S.NEW,           ANY,             (),                                   S.ASK_CONSENT,     ("ask_consent",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
     (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
     (ANY,             E.OFFICER_CLOSE, (),                                   S.RATING,          ("closed_by_officer",)),
     (ANY,             E.INACTIVITY_CLOSE, ("has_open_ticket",),              S.RATING,          ("closed_for_inactivity",)),
     (ANY,             E.INACTIVITY_CLOSE, (),                                S.CLOSED,          ("end_for_inactivity",)),
+    # personal data: the citizen's rights hold in every state, consent comes before registration
+    (S.CONFIRM_ERASE, ANY,             ("confirms_erase",),                  S.CLOSED,          ("erase_my_data",)),
+    (S.CONFIRM_ERASE, ANY,             (),                                   RETURN,            ("erase_cancelled", "resume")),
+    (ANY,             E.ERASE,         (),                                   S.CONFIRM_ERASE,   ("remember_state", "ask_erase")),
+    (ANY,             E.MY_DATA,       ("has_proven_email",),                SAME,              ("send_my_data", "reprompt")),
+    (ANY,             E.MY_DATA,       (),                                   SAME,              ("my_data_no_email", "reprompt")),
+    (S.ASK_CONSENT,   ANY,             ("agrees", "known"),                  S.READY,           ("record_consent", "consent_welcome_back")),
+    (S.ASK_CONSENT,   ANY,             ("agrees",),                          S.ASK_NAME,        ("record_consent", "reprompt_name")),
+    (S.ASK_CONSENT,   E.NO,            (),                                   S.NEW,             ("consent_refused",)),
+    (S.ASK_CONSENT,   E.CANCEL,        (),                                   S.NEW,             ("consent_refused",)),
+    (S.ASK_CONSENT,   E.HELP,          (),                                   SAME,              ("consent_help", "reprompt")),
+    (S.ASK_CONSENT,   ANY,             (),                                   SAME,              ("reprompt",)),
     (ANY,             E.HELP,          ("registering",),                     SAME,              ("help_registration", "reprompt")),
     (S.READY,         E.HELP,          (),                                   SAME,              ("show_help",)),
     (ANY,             E.HELP,          (),                                   SAME,              ("show_help", "reprompt")),

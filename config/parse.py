@@ -12,14 +12,14 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def duration(text: str) -> dt.timedelta:
-    """``30s``, ``10m``, ``2h``, ``5d``, ``1w`` → timedelta (positive, at most ``MAX_DURATION``)."""
+def duration(text: str, maximum: dt.timedelta = MAX_DURATION) -> dt.timedelta:
+    """``30s``, ``10m``, ``2h``, ``5d``, ``1w`` → timedelta (positive, at most ``maximum``)."""
     match = _DURATION.match(text or "")
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"{text!r} is not a duration like 30s, 10m, 2h or 5d")
     seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-    if seconds > MAX_DURATION.total_seconds():
-        raise ValueError(f"{text!r} is longer than {MAX_DURATION.days} days")
+    if seconds > maximum.total_seconds():
+        raise ValueError(f"{text!r} is longer than {maximum.days} days")
     return dt.timedelta(seconds=seconds)
 
 

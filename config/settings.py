@@ -13,6 +13,7 @@ from config import parse
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
+RETENTION_MAX = dt.timedelta(days=3660)  # ten years: UU 27/2022 asks for no longer than the purpose needs
 
 
 class ConfigError(RuntimeError):
@@ -96,6 +97,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SWEEP_INTERVAL", parse.duration, "1m"),
     ("SLA_REMINDER_FRACTIONS", parse.fractions, "0.5, 0.8"),  # share of working time; at most two
     ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
+    # closed conversations (and citizens with nothing newer) are anonymised this long after they end
+    ("RETENTION_AFTER_CLOSE", lambda t: parse.duration(t, RETENTION_MAX), "730d"),
     ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer
     ("CLOCK_FILE", _text, None),  # tests only: every process reads the time from this file
     ("VAR_DIR", lambda t: str(Path(t).resolve()), str(VAR_DIR)),

@@ -52,6 +52,7 @@ def open_ticket(app, channel: str = "whatsapp", address: str = "+6281234567890",
     """A citizen registers on ``channel`` and asks something the empty knowledge base cannot answer."""
     citizen = Citizen(app, channel, address, profile_name=name)
     citizen.say("halo")
+    citizen.say("setuju")
     citizen.say(name)
     if channel == "email":
         citizen.say("081234567891")

@@ -19,9 +19,15 @@ def new(app, channel: str = Channel.WHATSAPP.value, **kw) -> Citizen:
     return Citizen(app, channel, address, **kw)
 
 
-def ask_name(app, channel=Channel.WHATSAPP.value, **kw) -> Citizen:
+def ask_consent(app, channel=Channel.WHATSAPP.value, **kw) -> Citizen:
     c = new(app, channel, **kw)
     c.say("halo")
+    return c
+
+
+def ask_name(app, channel=Channel.WHATSAPP.value, **kw) -> Citizen:
+    c = ask_consent(app, channel, **kw)
+    c.say("setuju")
     return c
 
 

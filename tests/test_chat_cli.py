@@ -25,7 +25,7 @@ def _flask(env, *args, stdin=None):
 def test_scripted_chat_reaches_ticket_then_rating(app, knowledge, env):
     """Chat to an open ticket, officer reply + close from the CLI, then a rating from the chat."""
     first = _flask(env, "chat", "--email", "warga@example.org", stdin="\n".join([
-        "Selamat pagi", "Dewi Lestari", "081377778888", "jumlah penduduk miskin kota lubuklinggau tahun 2023",
+        "Selamat pagi", "setuju", "Dewi Lestari", "081377778888", "jumlah penduduk miskin kota lubuklinggau tahun 2023",
         "tidak", "untuk skripsi", ""]))
     assert first.returncode == 0, first.stderr
     ticket = re.search(r"PST-\d{4}-\d{6}", first.stdout).group(0)
@@ -71,7 +71,8 @@ def test_interactive_whatsapp_identity_gets_code_printed(app, knowledge, env):
         raise AssertionError(f"no {pattern!r} in {seen!r}")
 
     try:
-        send_and_wait("halo", "nama lengkap")
+        send_and_wait("halo", "Balas SETUJU")
+        send_and_wait("setuju", "nama lengkap")
         send_and_wait("Andi Wijaya", "e-mail aktif")
         code = send_and_wait("andi@example.org", r"Kode verifikasi Anda: (\d{6})").group(1)
         send_and_wait(code, "Pendaftaran selesai")

@@ -99,7 +99,7 @@ def test_officer_reply_carries_the_ticket_and_no_auto_submitted(mail_app, smtp_s
 def test_verification_code_from_whatsapp_goes_out_by_mail(mail_app, smtp_server):
     """The code the engine queues on channel email is sent by this sender, marked auto-generated."""
     citizen = TalkingCitizen(mail_app, "whatsapp", "+6281200000077")
-    for text in ("Halo", "Budi Santoso", "budi@example.org"):
+    for text in ("Halo", "setuju", "Budi Santoso", "budi@example.org"):
         citizen.say(text)
     code = mailed_code(citizen)
     [row] = [r for r in citizen.outbox if r.meta.get("kind") == "verification_code"]

@@ -13,7 +13,21 @@ from tests import journeys as j
 # reach the state, say this, expect this state and these words in the answer
 CASES = [
     ("new-known", lambda app: _known_again(app), "halo", "ready", "Selamat datang kembali"),
-    ("new-unknown", j.new, "halo", "ask_name", "Siapa nama lengkap"),
+    ("new-unknown", j.new, "halo", "ask_consent", "Pemberitahuan privasi"),
+    ("new-known-old-notice", lambda app: _old_notice(_known_again(app)), "halo", "ask_consent", "diperbarui"),
+    ("new-consented", lambda app: _cancelled(j.ask_name(app)), "halo", "ask_name", "Siapa nama lengkap"),
+    ("consent-yes", j.ask_consent, "Setuju", "ask_name", "Siapa nama lengkap"),
+    ("consent-yes-known", lambda app: _said(_old_notice(_known_again(app)), "halo"), "ya", "ready",
+     "Selamat datang kembali"),
+    ("consent-no", j.ask_consent, "tidak", "new", "datang langsung"),
+    ("consent-cancel", j.ask_consent, "batal", "new", "datang langsung"),
+    ("consent-help", j.ask_consent, "bantuan", "ask_consent", "persetujuan Anda"),
+    ("consent-other", j.ask_consent, "ini apa ya", "ask_consent", "Balas SETUJU"),
+    ("erase-ask", j.ready, "hapus data", "confirm_erase", "Ketik HAPUS"),
+    ("erase-confirm", lambda app: _said(j.ready(app), "hapus data"), "HAPUS", None, "sudah dihapus"),
+    ("erase-cancel", lambda app: _said(j.ready(app), "hapus data"), "gak jadi deh", "ready", "tidak dihapus"),
+    ("my-data", j.ready, "data saya", "ready", "sudah kami kirim"),
+    ("my-data-no-email", j.ask_email, "DATA SAYA", "ask_email", "belum punya e-mail"),
     ("name-profile-wa", lambda app: j.ask_name(app, profile_name="Rina Wati"), "ya", "ask_email", "Rina Wati"),
     ("name-profile-mail", lambda app: j.ask_name(app, Channel.EMAIL.value, profile_name="Rina Wati"), "ya",
      "ask_phone", "nomor telepon"),
@@ -114,6 +128,28 @@ def _phone_owner(app):
     owner = j.ask_phone(app)
     owner.say("081300000001")
     return j.ask_phone(app)
+
+
+def _said(citizen, text):
+    citizen.say(text)
+    return citizen
+
+
+def _cancelled(citizen):
+    citizen.say("batal")
+    return citizen
+
+
+def _old_notice(citizen):
+    """The citizen agreed to an older version of the privacy notice."""
+    from sqlalchemy import update
+
+    from bot.models import Consent
+
+    with citizen.app.app_context(), citizen.app.extensions["db"].session() as s:
+        s.execute(update(Consent).values(notice_version="2020-01"))
+        s.commit()
+    return citizen
 
 
 def _known_again(app):

@@ -32,7 +32,7 @@ def test_inbound_job_answers_once_even_if_enqueued_twice(app, knowledge):
     with app.app_context(), app.extensions["db"].session() as s:
         assert s.get(Message, message_id).status == "processed"
         out = s.scalars(select(Message).where(Message.direction == "out")).all()
-    assert len(out) == 1 and "nama lengkap" in out[0].body
+    assert len(out) == 1 and "Pemberitahuan privasi" in out[0].body
 
 
 def test_redelivered_message_is_stored_once(app):

@@ -114,6 +114,8 @@ def test_question_asked_before_registering_is_answered_after(app, knowledge):
     """The first message's question is kept through registration and then searched."""
     c = Talker(app, Channel.EMAIL.value, "rina@example.org")
     c.say("Jam buka pelayanan PST kapan ya?")
+    assert "Balas SETUJU" in c.say("Rina")  # not yet: the notice is agreed to first
+    assert "Siapa nama lengkap" in c.say("setuju")
     c.say("Rina")
     reply = c.say("081311112222")
     assert "Pendaftaran selesai" in reply and "Ini yang kami temukan" in reply
@@ -123,7 +125,8 @@ def test_question_asked_before_registering_is_answered_after(app, knowledge):
 def test_english_speaker_gets_english(app, knowledge):
     """A citizen who writes English is answered in English throughout."""
     c = Talker(app, Channel.EMAIL.value, "john@example.org")
-    assert "What is your full name" in c.say("Hello, I need population data please")
+    assert "Privacy notice" in c.say("Hello, I need population data please")
+    assert "What is your full name" in c.say("I agree")
     assert "phone" in c.say("John Smith")
     assert "You are registered" in c.say("+6281355556666")
     with app.app_context(), app.extensions["db"].session() as s:
@@ -134,6 +137,7 @@ def test_english_speaker_coming_back_is_welcomed_in_english(app, knowledge):
     """A new conversation of a known citizen starts in the citizen's language, not in Indonesian."""
     c = Talker(app, Channel.EMAIL.value, "john@example.org")
     c.say("Hello, I need population data please")
+    c.say("i agree")
     c.say("John Smith")
     c.say("+6281355556666")
     assert "Goodbye" in c.say("done")

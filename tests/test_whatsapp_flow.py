@@ -18,5 +18,5 @@ def test_signed_webhook_is_answered_through_the_worker(wa_app, wa_client, fake_t
     run_worker(wa_app)
     (sent,) = fake_twilio.wait_for(1)
     assert sent.to == form["From"] and sent.from_ == "whatsapp:+14155238886"
-    assert "Siti Aminah" in sent.body
+    assert "Pemberitahuan privasi" in sent.body
     assert sent.params["StatusCallback"].startswith("http://testserver/webhooks/twilio/status?m=")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot import assignment, clock
 from bot.models import Message
-from workers import context, followups, inactivity, redelivery, sla
+from workers import context, followups, inactivity, redelivery, retention, sla
 from workers.jobs import enqueue_delivery
 from workers.queue import get_redis
 
@@ -41,6 +41,7 @@ STEPS = (
     Step("inactivity", inactivity.MODEL, inactivity.due, inactivity.act),
     Step("sla", sla.MODEL, sla.due, sla.act),
     Step("follow-up", followups.MODEL, followups.due, followups.act),
+    Step("retention", retention.MODEL, retention.due, retention.act),
 )
 
 
@@ -70,6 +71,8 @@ def sweep(app: Flask) -> dict[str, int]:
                 counts[outcome] += 1
     with app.extensions["db"].session() as session:
         counts.update(redelivery.run(app, session, clock.now(), BATCH))
+    with app.extensions["db"].session() as session:
+        counts.update(retention.scrub(app, session, BATCH))
     with app.extensions["db"].session() as session:  # tickets reach an officer even if nobody opens the inbox
         assigned = assignment.assign_pending(session)
         session.commit()

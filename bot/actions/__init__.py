@@ -3,9 +3,10 @@ from bot.actions.commands import Commands
 from bot.actions.consulting import Consulting
 from bot.actions.feedback import Feedback
 from bot.actions.letter import Letters
+from bot.actions.privacy import Privacy
 from bot.actions.registration import Registration
 from bot.actions.searching import Searching
 
 
-class Actions(Registration, Searching, Consulting, Feedback, Commands, Letters):
+class Actions(Registration, Privacy, Searching, Consulting, Feedback, Commands, Letters):
     """All ``g_*`` guards and ``a_*`` actions named in :data:`bot.states.TABLE`."""

@@ -10,6 +10,7 @@ from bot.texts import when
 # What to say to put a citizen back on track in each state.
 PROMPTS = {
     State.NEW: "greet",
+    State.ASK_CONSENT: "consent_question",
     State.ASK_NAME: "ask_name",
     State.ASK_EMAIL: "ask_email",
     State.ASK_PHONE: "ask_phone",

@@ -65,9 +65,13 @@ class Registration:
     # ---- actions
     def a_greet(self, turn) -> None:
         self.say(turn, "greet")
+        self.keep_pending_question(turn)
+        self.a_reprompt_name(turn)
+
+    def keep_pending_question(self, turn) -> None:
+        """A question typed as the first message is answered once registration is over."""
         if turn.event.value == "text" and intent.is_substantive(turn.text):
             turn.ctx["pending_question"] = turn.text.strip()[:1000]
-        self.a_reprompt_name(turn)
 
     def a_reprompt_name(self, turn) -> None:
         profile = intent.clean_name(self._profile_name(turn) or "")

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, flash, jsonify, redirect, rende
 from flask_login import current_user
 
 from bot import clock, outbox, pipeline
-from bot.console import history, invitation, lookup
+from bot.console import history, invitation, lookup, privacy
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.envelope import Channel, Outbound
@@ -44,6 +44,7 @@ def _typed(field: str) -> str | None:
 def show(ticket: str):
     session, now = get_session(), clock.now()
     consultation = lookup.consultation(session, ticket)
+    privacy.audit_view(session, consultation)
     question = history.last_question(session, consultation)
     suggestions = current_app.extensions["knowledge"].search(session, question, limit=3) if question else []
     return render_template(

@@ -89,6 +89,20 @@ EN = {
     "Batalkan tindak lanjut": "Cancel follow-up",
     "Sesi Anda sudah berakhir; halaman ini tidak diperbarui lagi.":
         "Your session has ended; this page is no longer updated.", "Masuk lagi": "Log in again",
+    "Data pribadi": "Personal data", "Alasan": "Reason", "Unduh data (JSON)": "Download data (JSON)",
+    "Kirim data ke e-mail warga": "Send data to the citizen's e-mail", "Hapus data warga": "Erase citizen's data",
+    "Nama, alamat, semua pesan dan lampiran warga ini dihapus; tiket terbuka ditutup. Tidak bisa dibatalkan.":
+        "This citizen's name, addresses, all messages and attachments are erased; open tickets are closed. "
+        "This cannot be undone.",
+    "Saya yakin": "I am sure", "Hapus data": "Erase data", "Data warga ini sudah dihapus.":
+        "This citizen's data has been erased.", "Data warga dihapus.": "The citizen's data was erased.",
+    "Isi alasan dan centang konfirmasi untuk menghapus.": "Give a reason and tick the confirmation to erase.",
+    "Warga ini tidak punya e-mail terverifikasi.": "This citizen has no verified e-mail address.",
+    "Salinan data dikirim ke e-mail warga.": "A copy of the data was sent to the citizen's e-mail.",
+    "Log akses data": "Data access log", "Oleh": "By", "Tindakan": "Action", "Lebih baru": "Newer",
+    "Lebih lama": "Older",
+    "Siapa membuka, mengekspor, atau menghapus data warga (terbaru di atas).":
+        "Who opened, exported or erased citizens' data (newest first).",
 }
 
 

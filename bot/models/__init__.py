@@ -10,9 +10,11 @@ from bot.models.feedback import RATING_LABELS, Complaint, Rating
 from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Note
 from bot.models.verification import VerificationEvent
+from bot.models.privacy import AccessLog, Consent
 
 __all__ = [
-    "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ConsoleSession", "Consultation", "ConsultationStatus",
+    "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "Consent", "ConsoleSession", "Consultation",
+    "ConsultationStatus",
     "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "Role", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent",

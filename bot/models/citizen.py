@@ -24,6 +24,7 @@ class Citizen(Base):
     email_verified_at: Mapped[Optional[dt.datetime]]
     lang: Mapped[str] = mapped_column(String(2), default="id")
     created_at: Mapped[dt.datetime]
+    erased_at: Mapped[Optional[dt.datetime]]  # anonymised on request or after retention
 
     identities: Mapped[list["ChannelIdentity"]] = relationship(back_populates="citizen")
 

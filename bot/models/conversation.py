@@ -31,6 +31,7 @@ class Conversation(Base):
     reminded_at: Mapped[Optional[dt.datetime]]
     ended_at: Mapped[Optional[dt.datetime]] = mapped_column(index=True)
     end_reason: Mapped[Optional[str]] = mapped_column(String(24))
+    anonymised_at: Mapped[Optional[dt.datetime]] = mapped_column(index=True)  # retention or erasure done
 
     identity: Mapped[ChannelIdentity] = relationship()
     citizen: Mapped[Optional[Citizen]] = relationship()

@@ -8,6 +8,9 @@ from bot.texts import en, id as id_
 
 CATALOGUES = {"id": id_.TEXTS, "en": en.TEXTS}
 LANGS = tuple(CATALOGUES)
+# The privacy notice citizens agree to ("privacy_notice" in each catalogue). Change it whenever that text
+# changes: every citizen is then asked again at the start of their next conversation.
+NOTICE_VERSION = "2026-12-1"
 WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -24,3 +27,11 @@ def when(lang: str, moment: dt.datetime, tz: ZoneInfo = WIB) -> str:
     clock = local.strftime("%H.%M" if lang == "id" else "%H:%M")
     return cat["datetime"].format(weekday=cat["weekday"][local.weekday()], day=local.day,
                                   month=cat["month"][local.month - 1], year=local.year, time=clock)
+
+
+def duration(lang: str, span: dt.timedelta) -> str:
+    """A retention period in words: whole years as years (``2 tahun``), anything else in days."""
+    days = span.days
+    if days >= 365 and days % 365 == 0:
+        return text(lang, "duration_years", n=days // 365)
+    return text(lang, "duration_days", n=max(days, 1))

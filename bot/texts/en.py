@@ -32,7 +32,8 @@ TEXTS = {
                    "Type DONE when you are finished, or CANCEL to cancel the ticket.",
     "help": "How to use this service:\n• Type your question in plain words.\n• MENU – back to the menu\n"
             "• STATUS – your consultation tickets\n• CANCEL – cancel this step\n• COMPLAINT – file a complaint\n"
-            "• DONE – end the consultation\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
+            "• DONE – end the consultation\n• MY DATA – a copy of your data by e-mail\n"
+            "• DELETE MY DATA – erase your data\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
     "help_registration": "We need your name, a working e-mail address and your phone number before the consultation. "
                          "Type CANCEL to stop.",
     "answers": "Here is what we found:\n{items}\nReply with a number for the full answer.\n"
@@ -94,6 +95,34 @@ TEXTS = {
     "followup_rescheduled": "New time — {invitation}",
     "followup_cancelled": "The follow-up for ticket {ticket} on {when} is cancelled. A PST officer will contact "
                           "you if a new time is needed.",
+    # personal data (UU 27/2022); bump NOTICE_VERSION in bot/texts/__init__.py when the notice changes
+    "privacy_notice": "Privacy notice:\n• What we keep: your name, e-mail, phone number, your messages and "
+                      "attachments, and your consultation tickets.\n• Why: to answer your consultation and to measure "
+                      "the quality of our service.\n• How long: {retention} after the consultation ends; then it is "
+                      "erased.\n• Data controller: BPS Kota Lubuklinggau (ipds1674@bps.go.id).\n"
+                      "• Your rights: type MY DATA for a copy of your data, or DELETE MY DATA to erase it.",
+    "privacy_notice_updated": "Our privacy notice has changed. Please read it and agree once more.",
+    "consent_question": "Do you agree? Reply AGREE to continue, or NO.",
+    "consent_help": "We need your agreement before we keep any data for the online consultation.",
+    "consent_refused": "All right. Without that agreement we cannot serve you online, because we must keep your data "
+                       "to answer you. You are welcome to visit PST BPS Kota Lubuklinggau (Jl. Perumdam No.1, Lubuk "
+                       "Tanjung) during office hours, or to call 0733323693. Write any time if you change your mind.",
+    "consent_thanks": "Thank you for agreeing.",
+    "duration_years": "{n} years",
+    "duration_days": "{n} days",
+    "my_data_sent": "We sent a copy of your data to your registered e-mail ({email}). For your safety we do not show "
+                    "it here.",
+    "my_data_no_email": "We have no verified e-mail address for you, so we cannot send a copy of your data. Please "
+                        "visit PST BPS Kota Lubuklinggau with your ID card, or write to ipds1674@bps.go.id.",
+    "my_data_subject": "A copy of your personal data – PST BPS Kota Lubuklinggau",
+    "my_data_body": "You asked for a copy of the data we keep about you (type DELETE MY DATA in the chat to erase "
+                    "it). Here it is.\n\n{data}",
+    "erase_confirm": "You asked us to ERASE your data: name, e-mail, phone number, all messages and attachments. Open "
+                     "tickets will be closed. This cannot be undone.\n"
+                     "Type DELETE to erase, or anything else to cancel.",
+    "erase_cancelled": "All right, your data was not erased.",
+    "erase_done": "Your data has been erased. Thank you for using the PST BPS Kota Lubuklinggau service. If you write "
+                  "again, you will be served as a new user.",
     "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"),

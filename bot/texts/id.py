@@ -34,6 +34,7 @@ TEXTS = {
     "help": "Cara memakai layanan ini:\n• Tulis pertanyaan Anda dengan kalimat biasa.\n"
             "• MENU – kembali ke menu\n• STATUS – tiket konsultasi Anda\n• BATAL – batalkan langkah ini\n"
             "• PENGADUAN – sampaikan pengaduan\n• SELESAI – akhiri konsultasi\n"
+            "• DATA SAYA – salinan data Anda lewat e-mail\n• HAPUS DATA – hapus data Anda\n"
             "Write in English any time to continue in English.",
     "help_registration": "Kami perlu nama, e-mail aktif, dan nomor telepon Anda sebelum konsultasi. "
                          "Ketik BATAL untuk berhenti.",
@@ -99,6 +100,35 @@ TEXTS = {
     "followup_rescheduled": "Jadwal diubah — {invitation}",
     "followup_cancelled": "Tindak lanjut tiket {ticket} pada {when} dibatalkan. Petugas PST akan menghubungi Anda "
                           "bila perlu jadwal baru.",
+    # personal data (UU 27/2022); bump NOTICE_VERSION in bot/texts/__init__.py when the notice changes
+    "privacy_notice": "Pemberitahuan privasi:\n• Yang kami simpan: nama, e-mail, nomor telepon, pesan dan lampiran "
+                      "Anda, serta tiket konsultasi.\n• Untuk apa: menjawab konsultasi Anda dan mengukur mutu layanan.\n"
+                      "• Berapa lama: {retention} setelah konsultasi selesai, lalu dihapus.\n"
+                      "• Pengelola data: BPS Kota Lubuklinggau (ipds1674@bps.go.id).\n"
+                      "• Hak Anda: ketik DATA SAYA untuk meminta salinan data Anda, atau HAPUS DATA untuk menghapusnya.",
+    "privacy_notice_updated": "Pemberitahuan privasi kami sudah diperbarui. Mohon baca dan setujui sekali lagi.",
+    "consent_question": "Apakah Anda setuju? Balas SETUJU untuk lanjut, atau TIDAK.",
+    "consent_help": "Kami perlu persetujuan Anda sebelum menyimpan data untuk konsultasi online.",
+    "consent_refused": "Baik, tidak apa-apa. Tanpa persetujuan itu kami tidak bisa melayani konsultasi online, karena "
+                       "kami perlu menyimpan data Anda untuk menjawabnya. Anda tetap bisa datang langsung ke PST BPS "
+                       "Kota Lubuklinggau (Jl. Perumdam No.1, Lubuk Tanjung) pada jam kerja, atau menelepon "
+                       "0733323693. Kirim pesan kapan saja bila Anda berubah pikiran.",
+    "consent_thanks": "Terima kasih atas persetujuan Anda.",
+    "duration_years": "{n} tahun",
+    "duration_days": "{n} hari",
+    "my_data_sent": "Salinan data Anda sudah kami kirim ke e-mail terdaftar ({email}). Demi keamanan, data tidak kami "
+                    "tampilkan di sini.",
+    "my_data_no_email": "Kami belum punya e-mail terverifikasi atas nama Anda, jadi salinan data tidak bisa dikirim. "
+                        "Silakan datang ke PST BPS Kota Lubuklinggau dengan KTP, atau tulis ke ipds1674@bps.go.id.",
+    "my_data_subject": "Salinan data pribadi Anda – PST BPS Kota Lubuklinggau",
+    "my_data_body": "Anda meminta salinan data yang kami simpan tentang Anda (ketik HAPUS DATA di chat untuk "
+                    "menghapusnya). Rinciannya di bawah ini.\n\n{data}",
+    "erase_confirm": "Anda meminta kami MENGHAPUS data Anda: nama, e-mail, nomor telepon, semua pesan dan lampiran. "
+                     "Tiket yang masih terbuka akan ditutup. Ini tidak bisa dibatalkan.\n"
+                     "Ketik HAPUS untuk menghapus, atau pesan lain untuk membatalkan.",
+    "erase_cancelled": "Baik, data Anda tidak dihapus.",
+    "erase_done": "Data Anda sudah dihapus. Terima kasih telah menggunakan layanan PST BPS Kota Lubuklinggau. Bila "
+                  "menulis lagi, Anda akan dilayani sebagai pengguna baru.",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember"),

@@ -32,6 +32,8 @@ def in_window(session: Session, message: Message) -> bool:
     """Did the citizen write to us on WhatsApp less than 24 hours ago?"""
     last = session.scalar(select(ChannelIdentity.last_inbound_at).where(
         ChannelIdentity.channel == message.channel, ChannelIdentity.address == message.address))
+    if last is None and message.conversation_id:  # HAPUS DATA erased the address after the citizen wrote
+        last = session.scalar(select(Conversation.last_inbound_at).where(Conversation.id == message.conversation_id))
     return last is not None and clock.now() - last < WINDOW
 
 
