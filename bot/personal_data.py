@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot import clock
@@ -54,6 +54,12 @@ def record_consent(session: Session, identity: ChannelIdentity, citizen: Optiona
     session.flush()
     log.info("consent %s to notice %s on identity %s", consent.id, version, identity.id)
     return consent
+
+
+def claim_consents(session: Session, identity: ChannelIdentity, citizen: Citizen) -> None:
+    """Consent given before registration belongs to the citizen the address turns out to be."""
+    session.execute(update(Consent).where(Consent.identity_id == identity.id, Consent.citizen_id.is_(None))
+                    .values(citizen_id=citizen.id))
 
 
 # ---- audit -----------------------------------------------------------------------------------------------

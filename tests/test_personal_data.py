@@ -61,6 +61,14 @@ def test_consent_is_recorded_with_time_and_version(app):
         assert consent.citizen_id is None and consent.identity_id is not None
 
 
+def test_consent_given_before_registration_belongs_to_the_registered_citizen(app):
+    """Once the citizen registers, the consent given by their address is theirs."""
+    j.ready(app)
+    with app.app_context(), _db(app) as s:
+        (consent,) = s.scalars(select(Consent)).all()
+        assert consent.citizen_id == s.scalar(select(Citizen.id))
+
+
 def test_notice_tells_what_why_how_long_who_and_how(app):
     """The notice names what is kept, the purpose, the retention, the controller and both commands."""
     reply = j.new(app).say("halo")

@@ -9,7 +9,7 @@ import hmac
 
 from sqlalchemy import select
 
-from bot import intent, verification
+from bot import intent, personal_data, verification
 from bot.envelope import Channel, Outbound, proven_email, proven_phone
 from bot.models import Citizen
 from bot.texts import when
@@ -157,6 +157,7 @@ class Registration:
         identity.citizen = citizen
         turn.conversation.citizen = citizen
         self.session.flush()
+        personal_data.claim_consents(self.session, identity, citizen)
         for key in ("nonce", "code_expires", "email"):
             ctx.pop(key, None)
 
