@@ -63,6 +63,7 @@ def ask_phone_by_letter(app) -> Citizen:
     """An e-mail citizen whose first mail's signature gave a name, a phone and a purpose; the name confirmed."""
     c = new(app, Channel.EMAIL.value)
     c.say("halo", meta={"letter": {"name": "Budi Santoso", "phone": "+62815" + c.address[5:12], "purpose": "skripsi"}})
+    c.say("setuju")
     c.say("ya")
     return c
 

@@ -18,6 +18,7 @@ def _typist(app, typed_phone: str = "0812 3456 7890", address: str = "andi.prata
     """Someone registers by e-mail and types a phone number that belongs to somebody else."""
     t = Talker(app, Channel.EMAIL.value, address)
     t.say("selamat siang, sy mau tanya data penduduk")
+    t.say("setuju")
     t.say("Andi Pratama")
     assert "Pendaftaran selesai" in t.say(typed_phone)
     return t
@@ -27,7 +28,8 @@ def _owner_registers(app, email: str = "rina.oktaviani@yahoo.co.id") -> Talker:
     """The number's real owner writes on WhatsApp and registers with an e-mail proven by its code."""
     o = Talker(app, Channel.WHATSAPP.value, OWNER, profile_name="Rina")
     assert "Andi" not in o.say("halo kak, mau nanya data kemiskinan lubuklinggau")
-    assert o.state() == "ask_name"
+    assert o.state() == "ask_consent"
+    o.say("setuju")
     o.say("Rina Oktaviani")
     o.say(email)
     assert "Pendaftaran selesai" in o.say(mailed_code(o))
@@ -55,7 +57,7 @@ def test_typed_phone_does_not_link_the_whatsapp_number(app, knowledge, typed):
     o = Talker(app, Channel.WHATSAPP.value, OWNER)
     reply = o.say("assalamualaikum, sy mau tanya data ipm")
     assert "Andi" not in reply and "Selamat datang kembali" not in reply
-    assert o.state() == "ask_name" and _citizen_of(app, "whatsapp", OWNER) is None
+    assert o.state() == "ask_consent" and _citizen_of(app, "whatsapp", OWNER) is None
     typist = _citizen_of(app, "email", "andi.pratama88@gmail.com")
     assert (typist.phone, typist.unverified_phone) == (None, OWNER)
 
@@ -89,6 +91,7 @@ def test_whatsapp_number_joins_the_mail_citizen_by_proving_the_same_email(app, k
     _typist(app, "0812 3456 7890")
     o = Talker(app, Channel.WHATSAPP.value, OWNER)
     o.say("halo")
+    o.say("setuju")
     o.say("Andi Pratama")
     o.say("andi.pratama88@gmail.com")
     assert "Pendaftaran selesai" in o.say(mailed_code(o))
@@ -111,6 +114,7 @@ def test_email_typed_on_whatsapp_without_its_code_links_nothing(app, knowledge):
     _typist(app)
     o = Talker(app, Channel.WHATSAPP.value, OWNER)
     o.say("halo")
+    o.say("setuju")
     o.say("Budi")
     o.say("andi.pratama88@gmail.com")
     o.say("kodenya blm masuk kak")

@@ -4,13 +4,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot import clock, intent, pipeline
+from bot import clock, intent, personal_data, pipeline
 from bot.channels.email import ingest
 from bot.channels.email.letter import read
 from bot.channels.email.parsing import parse
 from bot.channels.email.quotes import strip_reply
 from bot.envelope import Channel
-from bot.models import Citizen, Consultation, Conversation, Message
+from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message
+from bot.texts import NOTICE_VERSION
 from tests import journeys as j
 from tests.talk import Citizen as Talker
 from tests.test_email_ingest import mail
@@ -104,8 +105,14 @@ def test_outlook_blocks_in_other_languages_start_the_history(header):
 
 
 def _known(app, address: str) -> None:
+    """A citizen registered by mail before, who agreed to the current privacy notice."""
     with app.app_context(), app.extensions["db"].session() as s:
-        s.add(Citizen(name="Warga Lama", email=address, created_at=clock.now(), lang="id"))
+        citizen = Citizen(name="Warga Lama", email=address, created_at=clock.now(), lang="id")
+        identity = ChannelIdentity(channel=Channel.EMAIL.value, address=address, citizen=citizen,
+                                   created_at=clock.now())
+        s.add_all([citizen, identity])
+        s.flush()
+        personal_data.record_consent(s, identity, citizen, NOTICE_VERSION, clock.now())
         s.commit()
 
 
@@ -137,9 +144,9 @@ def test_a_letter_is_answered_like_its_bare_question(app, knowledge, name, quest
 def test_a_newcomers_letter_is_not_asked_again_for_name_phone_or_purpose(app, knowledge):
     """Signature name and phone are offered to confirm, the question is answered, "tidak" goes straight to a ticket."""
     raw = (MAIL / "letter_formal_id.eml").read_bytes()
-    reply, _ = _receive(app, raw)
-    assert "Apakah nama Anda *Rizky Pratama*?" in reply
+    _receive(app, raw)
     citizen = Talker(app, Channel.EMAIL.value, "rizky.pratama21@gmail.com")
+    assert "Apakah nama Anda *Rizky Pratama*?" in citizen.say("setuju")
     assert "Apakah nomor telepon/WhatsApp Anda +6281273005566?" in citizen.say("ya")
     reply = citizen.say("iya betul")
     assert "Pendaftaran selesai" in reply and "Ini yang kami temukan" in reply and "Data inflasi" in reply
@@ -163,7 +170,9 @@ def test_a_phone_in_a_signature_never_links_identities(app, knowledge):
         s.commit()
     reply, conversation = _receive(app, (MAIL / "letter_formal_id.eml").read_bytes())
     assert conversation.citizen_id is None and "Selamat datang kembali" not in reply
-    asked = Talker(app, Channel.EMAIL.value, "rizky.pratama21@gmail.com").say("ya")
+    writer = Talker(app, Channel.EMAIL.value, "rizky.pratama21@gmail.com")
+    writer.say("setuju")
+    asked = writer.say("ya")
     assert "Tulis nomor telepon/WhatsApp Anda" in asked and "+6281273005566" not in asked
 
 
@@ -171,6 +180,7 @@ def test_a_signature_phone_answers_the_phone_question(app, knowledge):
     """Asked for a phone, a reply whose signature carries one (and whose text has none) keeps it, unverified."""
     citizen = Talker(app, Channel.EMAIL.value, "andi.llg@example.org")
     citizen.say("halo")
+    citizen.say("setuju")
     citizen.say("Andi Saputra")
     reply = citizen.say("Baik pak", meta={"letter": {"name": "Andi", "phone": "+6285212345678"}})
     assert "Pendaftaran selesai" in reply

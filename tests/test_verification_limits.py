@@ -85,6 +85,7 @@ def test_refusal_is_in_english_for_an_english_speaker(app, knowledge):
         _asking(app)
     c = Talker(app, Channel.WHATSAPP.value, next_address())
     c.say("Hello, I need data")
+    c.say("I agree")
     c.say("John Smith")
     reply = c.say(VICTIM)
     assert "Please try again from" in reply and "08:00" in reply and c.state() == "ask_email"
@@ -177,7 +178,7 @@ def test_code_is_stored_nowhere_and_built_when_the_mail_is_sent(mail_app, smtp_s
     caplog.set_level(logging.DEBUG)
     clock.freeze(dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc))  # no microseconds to collide with
     c = Talker(mail_app, Channel.WHATSAPP.value, "+6285266001122")
-    for words in ("halo min", "Dewi Lestari", VICTIM):
+    for words in ("halo min", "setuju", "Dewi Lestari", VICTIM):
         c.say(words)
     code = mailed_code(c)
     (row,) = [r for r in c.outbox if r.meta.get("kind") == "verification_code"]
