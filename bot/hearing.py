@@ -21,6 +21,9 @@ BY_INTENT = {
 # Commands read from free words, not typed: acted on only when the classifier is this sure of them, since
 # a wrong CANCEL drops a ticket and a wrong COMPLAINT starts a detour.
 SURE = 0.6
+# A yes/no offer reads nearly anything as yes ("hmm" 0.79): there only a sure reading outweighs the typed words.
+SURE_CONSENT = 0.9
+_CONSENT = (State.OFFER_COMPLAINT, State.WHICH_TICKET)
 _FREE_TEXT = (State.COMMENT, State.COMPLAINT)  # whatever is written here is the content asked for
 _NEVER_MIND_IN = {State.COMMENT: Event.SKIP, State.COMPLAINT: Event.CANCEL, State.RATING: Event.SKIP,
                   State.OFFER_COMPLAINT: Event.NO}
@@ -38,6 +41,8 @@ def event_for(text: str, reading: Reading, state: State, asking: str | None = No
     if state in _FREE_TEXT:
         return typed
     event = BY_INTENT.get(reading.intent, Event.TEXT)
+    if state in _CONSENT and event in (Event.YES, Event.NO) and reading.confidence < SURE_CONSENT:
+        return typed
     if event in (Event.HELP, Event.STATUS, Event.CANCEL, Event.COMPLAINT) and reading.confidence < SURE:
         return Event.TEXT
     if state is State.CLARIFY and (event in _DETAIL or event is Event.OUT_OF_SCOPE and asking != "data_needed"):

@@ -152,9 +152,9 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (CONSULTING,      E.NEVER_MIND,    (),                                   SAME,              ("attach", "ticket_stays_open")),
     (S.WAITING,       ANY,             (),                                   SAME,              ("attach", "acknowledge")),
     (S.HANDOFF,       ANY,             (),                                   SAME,              ("attach", "acknowledge_handoff")),
+    (S.WHICH_TICKET,  TEXTUAL,         ("says_new",),                        S.READY,           ("new_question",)),
     (S.WHICH_TICKET,  E.YES,           (),                                   RETURN,            ("attach_kept_question",)),
     (S.WHICH_TICKET,  E.NO,            (),                                   S.READY,           ("new_question",)),
-    (S.WHICH_TICKET,  TEXTUAL,         ("says_new",),                        S.READY,           ("new_question",)),
     (S.WHICH_TICKET,  ANY,             (),                                   SAME,              ("ask_which_ticket",)),
     # rating and complaint
     (S.RATING,        TEXTUAL,         ("valid_score", "score_has_comment", "low_score_given"),
