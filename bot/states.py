@@ -137,7 +137,8 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.RESULTS,       E.NO,            (),                                   S.CLARIFY,         ("not_helped", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_greeting",),                     S.READY,           ("show_menu",)),
     ((S.READY, S.RESULTS), TEXTUAL,    ("has_answers",),                     S.RESULTS,         ("show_answers",)),
-    ((S.READY, S.RESULTS), E.TEXT,     ("has_words",),                       S.CLARIFY,         ("not_found", "ask_detail")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical"),         S.CLARIFY,         ("not_found", "ask_detail")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words",),                       S.READY,           ("clear", "not_statistical")),
     (S.READY,         ANY,             (),                                   SAME,              ("show_menu",)),
     (S.RESULTS,       ANY,             (),                                   SAME,              ("reprompt",)),
     # clarification → consultation

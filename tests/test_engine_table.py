@@ -35,6 +35,7 @@ CASES = [
     ("results-no", j.results, "tidak", "clarify", "kami teruskan ke petugas"),
     ("ready-greeting", j.ready, "halo min", "ready", "tulis pertanyaan"),
     ("ready-thanks", j.ready, "terima kasih", "ready", "Sama-sama"),
+    ("ready-chit-chat", j.ready, "wkwk lucu jg botnya", "ready", "jumlah penduduk Lubuklinggau 2023"),
     ("ready-number", j.ready, "2", "ready", "tulis pertanyaan"),
     ("ready-never-mind", j.ready, "gak jadi deh min", "ready", "tidak apa-apa"),
     ("ready-out-of-scope", j.ready, "besok linggau hujan ga ya", "ready", "BMKG"),

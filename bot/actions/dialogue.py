@@ -14,6 +14,12 @@ from bot.nlu import Intent
 
 POINTERS = ("bmkg", "kpu", "dukcapil", "samsat", "bpjs", "polri")  # offices bot/texts can point to
 _NEW = re.compile(r"\b(baru|lain|beda|berbeda|new|another|different|separate)\b")
+# Words that make a message a request for statistics even when the classifier is unsure what it is.
+_STATISTICAL = re.compile(
+    r"\b(data|jumlah|jml|berapa|brp|angka|statisti\w*|persen\w*|rata|indeks|tingkat|laju|produksi|penduduk|"
+    r"tabel|publikasi|sensus|survei|survey|kbli|kbji|pdrb|inflasi|ipm|kemiskinan|miskin|pengangguran|"
+    r"(?:19|20)\d\d|population|number|rate|statistics|census|table|how many|percentage|index)\b")
+SURE_QUESTION = 0.5
 _QUESTIONS = (Intent.QUESTION, Intent.OUT_OF_SCOPE, Intent.NO_WITH_CORRECTION)
 
 
@@ -22,6 +28,12 @@ class Dialogue:
     def g_is_question(self, turn) -> bool:
         """A question of its own, not a courtesy or a word or two ("ok", "siap pak")."""
         return turn.reading is not None and turn.reading.intent in _QUESTIONS and intent.is_substantive(turn.text)
+
+    def g_statistical(self, turn) -> bool:
+        """Worth a ticket: a request for statistics, not chit-chat ("wkwk lucu jg botnya") nor trivia."""
+        reading = turn.reading
+        sure = reading is not None and reading.intent is Intent.QUESTION and reading.confidence >= SURE_QUESTION
+        return sure or _STATISTICAL.search(intent.normalize(turn.text)) is not None
 
     def g_returning(self, turn) -> bool:
         """The citizen comes back to an open ticket after a long silence: the question may be a new one."""
@@ -37,6 +49,9 @@ class Dialogue:
 
     def a_never_mind(self, turn) -> None:
         self.say(turn, "never_mind")
+
+    def a_not_statistical(self, turn) -> None:
+        self.say(turn, "not_statistical")
 
     def a_out_of_scope(self, turn) -> None:
         """Honest about what PST does, with the office that does answer it when one is known; no ticket, no gap."""

@@ -61,6 +61,9 @@ TEXTS = {
     "never_mind": "All right, no problem. Just type whenever you have a question.",
     "out_of_scope": "Sorry, that is outside what we handle: PST BPS Kota Lubuklinggau answers questions about "
                     "statistical data, metadata and classifications. We do not open a ticket for it.",
+    "not_statistical": "Sorry, we could not find a request for data in that message. PST BPS Kota Lubuklinggau "
+                       "answers questions about statistical data, metadata and classifications; if you are looking "
+                       "for data, name it, for example: population of Lubuklinggau 2023.",
     "pointer_bmkg": "For weather and climate, please contact BMKG.",
     "pointer_kpu": "For elections and voter lists, please contact KPU.",
     "pointer_dukcapil": "For ID cards (KTP), family cards and certificates, please contact Dinas Dukcapil.",

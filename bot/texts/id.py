@@ -64,6 +64,9 @@ TEXTS = {
     "never_mind": "Baik, tidak apa-apa. Tulis saja bila nanti ada pertanyaan.",
     "out_of_scope": "Maaf, pertanyaan itu di luar layanan kami: PST BPS Kota Lubuklinggau melayani konsultasi "
                     "data statistik, metadata, dan klasifikasi. Untuk hal itu tidak kami buatkan tiket.",
+    "not_statistical": "Maaf, kami belum menangkap permintaan data di pesan itu. PST BPS Kota Lubuklinggau melayani "
+                       "konsultasi data statistik, metadata, dan klasifikasi; bila Anda mencari data, tulis datanya, "
+                       "misalnya: jumlah penduduk Lubuklinggau 2023.",
     "pointer_bmkg": "Untuk cuaca dan iklim, silakan hubungi BMKG.",
     "pointer_kpu": "Untuk pemilu dan daftar pemilih, silakan hubungi KPU.",
     "pointer_dukcapil": "Untuk KTP, KK, dan akta, silakan hubungi Dinas Dukcapil.",
