@@ -23,6 +23,7 @@ from bot.texts import text as _text
 
 log = logging.getLogger(__name__)
 MAX_REDISPATCH = 3
+_FIGURES = (nlu.Intent.RATING, nlu.Intent.PICK_ANSWER)  # a score or a list number alone
 
 
 @dataclasses.dataclass
@@ -68,7 +69,9 @@ class Engine(Actions):
         turn = Turn(conversation, Event.TEXT, text=message.body, message=message)
         turn.cache["previous_inbound"] = conversation.last_inbound_at
         self._hear(turn)
-        lang = conversation.lang = turn.reading.lang  # short, language-neutral words keep the language
+        if turn.reading.intent not in _FIGURES or turn.reading.comment:  # "one" as a score is no switch to English
+            conversation.lang = turn.reading.lang  # short, language-neutral words keep the language
+        lang = conversation.lang
         conversation.last_inbound_at = message.created_at
         out = self._run(turn)
         message.status = "processed"

@@ -34,7 +34,7 @@ _DETAIL = (Event.CORRECTION, Event.PICK, Event.COMPLAINT)
 def event_for(text: str, reading: Reading, state: State, asking: str | None = None) -> Event:
     """The table's event for ``text``, read as ``reading`` in ``state`` (``asking``: the detail asked)."""
     typed = intent.classify(text)
-    if state in REGISTERING or state in (State.NEW, State.CLOSED) or typed in COMMANDS:
+    if state in REGISTERING or state in (State.NEW, State.CLOSED) or typed in COMMANDS or not intent.has_words(text):
         return typed
     if reading.intent is Intent.NEVER_MIND and state in _NEVER_MIND_IN:
         return _NEVER_MIND_IN[state]

@@ -147,8 +147,9 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.CLARIFY,       TEXTUAL,         (),                                   SAME,              ("save_detail", "ask_detail")),
     (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
     # hand-off: the citizen's words go to the ticket; knowledge questions are still answered
-    (CONSULTING,      E.TEXT,          ("is_question", "has_answers"),       SAME,              ("attach", "answer_while_waiting")),
-    (CONSULTING,      E.TEXT,          ("is_question", "returning"),         S.WHICH_TICKET,    ("remember_state", "keep_question", "ask_which_ticket")),
+    (S.WAITING,       E.TEXT,          ("is_question", "has_answers"),       SAME,              ("attach", "answer_while_waiting")),
+    (CONSULTING,      E.TEXT,          ("is_question", "returning", "new_topic"),
+                                                                             S.WHICH_TICKET,    ("remember_state", "keep_question", "ask_which_ticket")),
     (CONSULTING,      E.OUT_OF_SCOPE,  (),                                   SAME,              ("out_of_scope",)),
     (CONSULTING,      E.NEVER_MIND,    (),                                   SAME,              ("attach", "ticket_stays_open")),
     (S.WAITING,       ANY,             (),                                   SAME,              ("attach", "acknowledge")),

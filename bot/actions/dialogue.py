@@ -10,7 +10,7 @@ import re
 from bot import intent
 from bot.actions.searching import MAX_ARTICLE_CHARS, _short
 from bot.models import Message
-from bot.nlu import Intent
+from bot.nlu import Intent, lang
 
 POINTERS = ("bmkg", "kpu", "dukcapil", "samsat", "bpjs", "polri")  # offices bot/texts can point to
 _NEW = re.compile(r"\b(baru|lain|beda|berbeda|new|another|different|separate)\b")
@@ -20,14 +20,25 @@ _STATISTICAL = re.compile(
     r"tabel|publikasi|sensus|survei|survey|kbli|kbji|pdrb|inflasi|ipm|kemiskinan|miskin|pengangguran|"
     r"(?:19|20)\d\d|population|number|rate|statistics|census|table|how many|percentage|index)\b")
 SURE_QUESTION = 0.5
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _QUESTIONS = (Intent.QUESTION, Intent.OUT_OF_SCOPE, Intent.NO_WITH_CORRECTION)
 
 
 class Dialogue:
     # ---- guards
     def g_is_question(self, turn) -> bool:
-        """A question of its own, not a courtesy or a word or two ("ok", "siap pak")."""
-        return turn.reading is not None and turn.reading.intent in _QUESTIONS and intent.is_substantive(turn.text)
+        """A question of its own, not a courtesy, a word or two ("ok", "siap pak") or figures ("4/5")."""
+        return (turn.reading is not None and turn.reading.intent in _QUESTIONS and intent.is_substantive(turn.text)
+                and _LETTERS.search(turn.text) is not None)
+
+    def g_new_topic(self, turn) -> bool:
+        """Names something the open ticket does not: "sapi perah" against a ticket on poverty.
+
+        "untuk tahun 2024 apakah ada juga?" names nothing new, so it is a follow-up of the ticket."""
+        consultation = self.open_consultation_of(turn)
+        asked = " ".join(filter(None, (consultation.question, consultation.data_needed))) if consultation else ""
+        topic = _topic(turn.text)
+        return bool(topic) and not topic & _topic(asked)
 
     def g_statistical(self, turn) -> bool:
         """Worth a ticket: a request for statistics, not chit-chat ("wkwk lucu jg botnya") nor trivia."""
@@ -121,6 +132,11 @@ class Dialogue:
     def _open_ticket(self, turn) -> str:
         consultation = self.open_consultation_of(turn)
         return consultation.ticket if consultation is not None else "-"
+
+
+def _topic(text: str) -> set[str]:
+    """The words of a message that name a subject (not function words, courtesies, figures or short words)."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", intent.normalize(text)) if not lang.common(w)}
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
