@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from bot import clock, nlu
 from bot.actions import Actions
-from bot.hearing import event_for
 from bot.envelope import Outbound, proven_email, proven_phone
+from bot.hearing import event_for
 from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message, OPEN_STATUSES
 from bot.states import RETURN, SAME, TABLE, Event, IllegalTransition, State, candidates, check
 from bot.texts import text as _text
