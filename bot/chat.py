@@ -13,7 +13,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
-from bot import clock, inbox, intent, pipeline, verification
+from bot import clock, inbox, intent, nlu, pipeline, verification
 from bot.db import get_db
 from bot.envelope import Channel, Inbound
 from bot.models import Conversation, Message
@@ -62,6 +62,7 @@ def chat(phone: str | None, email: str | None, name: str | None) -> None:
     if not address:
         raise click.UsageError("that is not a valid phone number or e-mail address")
     interactive = sys.stdin.isatty()
+    nlu.warm()  # before the first line, not in the middle of it
     click.echo(f"Chatting as {address}. Type a message; Ctrl-D ends.")
     db = get_db()
     with db.session() as session:

@@ -13,15 +13,17 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import clock, intent
+from bot import clock, nlu
 from bot.actions import Actions
 from bot.envelope import Outbound, proven_email, proven_phone
+from bot.hearing import event_for
 from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message, OPEN_STATUSES
 from bot.states import RETURN, SAME, TABLE, Event, IllegalTransition, State, candidates, check
 from bot.texts import text as _text
 
 log = logging.getLogger(__name__)
 MAX_REDISPATCH = 3
+_FIGURES = (nlu.Intent.RATING, nlu.Intent.PICK_ANSWER)  # a score or a list number alone
 
 
 @dataclasses.dataclass
@@ -36,6 +38,7 @@ class Turn:
     replies: list[str] = dataclasses.field(default_factory=list)
     extra: list[Outbound] = dataclasses.field(default_factory=list)
     redispatch: Optional[str] = None
+    reading: Optional[nlu.Reading] = None  # what the citizen's words mean; None for officer and deadline events
     cache: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
@@ -60,13 +63,17 @@ class Engine(Actions):
             return []
         conversation = self.session.get(Conversation, message.conversation_id)
         self._link_citizen(conversation)
-        lang = intent.detect_lang(message.body, self._start_lang(conversation))
-        conversation.lang = lang
-        conversation.last_inbound_at = message.created_at
-        turn = Turn(conversation, intent.classify(message.body), text=message.body, message=message)
+        conversation.lang = self._start_lang(conversation)  # a new conversation starts in the citizen's language
+        turn = Turn(conversation, Event.TEXT, text=message.body, message=message)
+        turn.cache["previous_inbound"] = conversation.last_inbound_at
         letter = (message.meta or {}).get("letter")
         if letter:  # what a mail's signature said, for registration and the request (the first statement stands)
             turn.ctx["letter"] = {**letter, **turn.ctx.get("letter", {})}
+        self._hear(turn)
+        if turn.reading.intent not in _FIGURES or turn.reading.comment:  # "one" as a score is no switch to English
+            conversation.lang = turn.reading.lang  # short, language-neutral words keep the language
+        lang = conversation.lang
+        conversation.last_inbound_at = message.created_at
         out = self._run(turn)
         message.status = "processed"
         if conversation.citizen is not None and lang != conversation.citizen.lang:
@@ -85,10 +92,17 @@ class Engine(Actions):
             if turn.redispatch is None:
                 break
             turn.text, turn.redispatch = turn.redispatch, None
-            turn.event, turn.cache = intent.classify(turn.text), {"ctx": turn.ctx}
+            turn.cache = {"ctx": turn.ctx}
+            self._hear(turn)
         conversation.context = dict(turn.ctx)
         self._move_deadlines(turn)
         return self._outbounds(turn)
+
+    def _hear(self, turn: Turn) -> None:
+        """Read the citizen's words once, in the context of what the bot last asked."""
+        state = State(turn.conversation.state)
+        turn.reading = nlu.read(turn.text, nlu.context_for(state), lang=turn.conversation.lang)
+        turn.event = event_for(turn.text, turn.reading, state, turn.ctx.get("asking"))
 
     def _step(self, turn: Turn) -> None:
         state = State(turn.conversation.state)
@@ -120,7 +134,8 @@ class Engine(Actions):
         conversation, now = turn.conversation, self.now
         conversation.last_activity_at = now
         office_owes = conversation.state in (State.WAITING.value, State.CLOSED.value, State.NEW.value) or (
-            conversation.state == State.HANDOFF.value and turn.message is not None)
+            conversation.state == State.HANDOFF.value and turn.message is not None) or (
+            turn.event == Event.INACTIVITY_CLOSE)  # closed for silence: nothing more until the citizen writes
         if office_owes:
             conversation.remind_at = conversation.close_at = None
         else:

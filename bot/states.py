@@ -28,6 +28,7 @@ class State(str, enum.Enum):
     COMMENT = "comment"
     OFFER_COMPLAINT = "offer_complaint"
     COMPLAINT = "complaint"
+    WHICH_TICKET = "which_ticket"  # a returning citizen's question: for the open ticket, or a new one?
     CLOSED = "closed"  # conversation over; the next message starts a new one
     CONFIRM_ERASE = "confirm_erase"  # HAPUS DATA asked; waiting for the typed confirmation
 
@@ -46,6 +47,13 @@ class Event(str, enum.Enum):
     SKIP = "skip"
     MY_DATA = "my_data"  # DATA SAYA: a copy of what is kept, by proven e-mail
     ERASE = "erase"  # HAPUS DATA
+    # What the intent layer (bot.nlu) reads beyond commands and yes/no; see bot.hearing.
+    GREETING = "greeting"
+    THANKS = "thanks"
+    NEVER_MIND = "never_mind"
+    OUT_OF_SCOPE = "out_of_scope"
+    PICK = "pick"  # a listed answer chosen, in any phrasing ("yang kedua", "no. 1")
+    CORRECTION = "correction"  # "no, I meant …": search again with what was meant
     # Raised by officers and deadlines rather than by the citizen's words.
     OFFICER_REPLY = "officer_reply"
     OFFICER_CLOSE = "officer_close"
@@ -104,6 +112,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (REGISTERING,     E.MENU,          (),                                   SAME,              ("reprompt",)),
     (CONSULTING,      E.MENU,          (),                                   SAME,              ("show_ticket_menu",)),
     (S.COMPLAINT,     E.MENU,          (),                                   RETURN,            ("resume",)),
+    (S.RATING,        E.MENU,          (),                                   S.READY,           ("skip_rating",)),
     (ANY,             E.MENU,          (),                                   S.READY,           ("clear", "show_menu")),
     (REGISTERING,     E.CANCEL,        (),                                   S.NEW,             ("cancel_registration",)),
     (CONSULTING,      E.CANCEL,        (),                                   S.READY,           ("cancel_ticket",)),
@@ -134,15 +143,25 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.ASK_PHONE,     TEXTUAL,         ("gave_letter_phone",),               S.READY,           ("register", "after_registration")),
     (S.ASK_PHONE,     ANY,             (),                                   SAME,              ("bad_phone",)),
     # searching
-    (S.RESULTS,       TEXTUAL,         ("picks_answer",),                    SAME,              ("show_article",)),
+    (S.RESULTS,       E.PICK,          ("picks_answer",),                    SAME,              ("show_article",)),
+    (S.RESULTS,       E.PICK,          (),                                   SAME,              ("reprompt",)),
+    ((S.READY, S.RESULTS), E.GREETING, (),                                   S.READY,           ("show_menu",)),
+    (S.RESULTS,       E.THANKS,        (),                                   S.READY,           ("helped",)),
+    (S.READY,         E.THANKS,        (),                                   SAME,              ("you_are_welcome",)),
+    (S.READY,         E.NEVER_MIND,    (),                                   SAME,              ("never_mind",)),
+    ((S.RESULTS, S.CLARIFY), E.NEVER_MIND, (),                               S.READY,           ("clear", "never_mind")),
+    ((S.READY, S.RESULTS, S.CLARIFY), E.OUT_OF_SCOPE, (),                    S.READY,           ("clear", "out_of_scope")),
+    ((S.READY, S.RESULTS), E.CORRECTION, ("has_answers",),                   S.RESULTS,         ("show_answers",)),
+    ((S.READY, S.RESULTS), E.CORRECTION, (),                                 S.CLARIFY,         ("not_found", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_number",),                       SAME,              ("reprompt",)),
     (S.RESULTS,       E.YES,           (),                                   S.READY,           ("helped",)),
     (S.RESULTS,       E.NO,            ("nothing_to_ask",),                  S.WAITING,         ("not_helped", "open_consultation")),
     (S.RESULTS,       E.NO,            (),                                   S.CLARIFY,         ("not_helped", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_greeting",),                     S.READY,           ("show_menu",)),
     ((S.READY, S.RESULTS), TEXTUAL,    ("has_answers",),                     S.RESULTS,         ("show_answers",)),
-    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "nothing_to_ask"),      S.WAITING,         ("not_found", "open_consultation")),
-    ((S.READY, S.RESULTS), E.TEXT,     ("has_words",),                       S.CLARIFY,         ("not_found", "ask_detail")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical", "nothing_to_ask"), S.WAITING, ("not_found", "open_consultation")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical"),         S.CLARIFY,         ("not_found", "ask_detail")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words",),                       S.READY,           ("clear", "not_statistical")),
     (S.READY,         ANY,             (),                                   SAME,              ("show_menu",)),
     (S.RESULTS,       ANY,             (),                                   SAME,              ("reprompt",)),
     # clarification → consultation
@@ -150,11 +169,25 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.CLARIFY,       TEXTUAL,         ("request_complete",),                S.WAITING,         ("save_detail", "open_consultation")),
     (S.CLARIFY,       TEXTUAL,         (),                                   SAME,              ("save_detail", "ask_detail")),
     (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
-    # hand-off: the citizen's words go to the ticket
+    # hand-off: the citizen's words go to the ticket; knowledge questions are still answered
+    (S.WAITING,       E.TEXT,          ("is_question", "has_answers"),       SAME,              ("attach", "answer_while_waiting")),
+    (CONSULTING,      E.TEXT,          ("is_question", "returning", "new_topic"),
+                                                                             S.WHICH_TICKET,    ("remember_state", "keep_question", "ask_which_ticket")),
+    (CONSULTING,      E.OUT_OF_SCOPE,  (),                                   SAME,              ("out_of_scope",)),
+    (CONSULTING,      E.NEVER_MIND,    (),                                   SAME,              ("attach", "ticket_stays_open")),
     (S.WAITING,       ANY,             (),                                   SAME,              ("attach", "acknowledge")),
-    (S.HANDOFF,       ANY,             (),                                   SAME,              ("attach",)),
+    (S.HANDOFF,       ANY,             (),                                   SAME,              ("attach", "acknowledge_handoff")),
+    (S.WHICH_TICKET,  TEXTUAL,         ("says_new",),                        S.READY,           ("new_question",)),
+    (S.WHICH_TICKET,  E.YES,           (),                                   RETURN,            ("attach_kept_question",)),
+    (S.WHICH_TICKET,  E.NO,            (),                                   S.READY,           ("new_question",)),
+    (S.WHICH_TICKET,  ANY,             (),                                   SAME,              ("ask_which_ticket",)),
     # rating and complaint
+    (S.RATING,        TEXTUAL,         ("valid_score", "score_has_comment", "low_score_given"),
+                                                                             S.OFFER_COMPLAINT, ("store_score", "save_comment", "offer_complaint")),
+    (S.RATING,        TEXTUAL,         ("valid_score", "score_has_comment"), S.READY,           ("store_score", "save_comment", "thank_rating")),
     (S.RATING,        TEXTUAL,         ("valid_score",),                     S.COMMENT,         ("save_score",)),
+    (S.RATING,        E.TEXT,          ("is_question",),                     SAME,              ("keep_question", "question_kept")),
+    (S.RATING,        E.SKIP,          (),                                   S.READY,           ("skip_rating",)),
     (S.RATING,        ANY,             (),                                   SAME,              ("bad_rating",)),
     (S.COMMENT,       E.SKIP,          ("low_score",),                       S.OFFER_COMPLAINT, ("offer_complaint",)),
     (S.COMMENT,       E.SKIP,          (),                                   S.READY,           ("thank_rating",)),

@@ -92,6 +92,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("EXTRA_CLOSED_DATES", parse.dates, ""),
     ("INACTIVITY_REMINDER_AFTER", parse.duration, "5d"),
     ("INACTIVITY_CLOSE_AFTER", parse.duration, "7d"),
+    ("HANDOFF_ACK_AFTER", parse.duration, "2h"),  # officer silent this long: one short acknowledgement
+    ("TICKET_ASK_AFTER", parse.duration, "12h"),  # back after this long: "for ticket X, or a new question?"
     ("SLA_WORKING_DAYS", lambda t: parse.integer(t, 1, 60), "3"),
     ("WALKIN_WAIT_LIMIT", parse.duration, "10m"),
     ("SWEEP_INTERVAL", parse.duration, "1m"),

@@ -9,7 +9,7 @@ from bot.models import Consultation
 from tests.talk import Citizen, mailed_code, next_address
 
 FOUND = "jam buka pelayanan"  # answered by the knowledge base
-NOT_FOUND = "resep rendang padang enak"  # nothing in the base; leads to a consultation
+NOT_FOUND = "data jumlah sapi perah"  # a statistical request the base cannot answer: a consultation
 FULL_REQUEST = "jumlah penduduk miskin kota lubuklinggau tahun 2023"  # area and period already given
 NOT_FOUND_FULL = "resep rendang padang kota lubuklinggau tahun 2023"  # not found, area and period given
 

@@ -55,7 +55,34 @@ CASES = [
     ("results-yes", j.results, "ya", "ready", "Senang bisa membantu"),
     ("results-no", j.results, "tidak", "clarify", "kami teruskan ke petugas"),
     ("results-no-letter", j.results_by_letter, "tidak", "waiting", "PST-"),
-    ("ready-greeting", j.ready, "terima kasih", "ready", "tulis pertanyaan"),
+    ("ready-greeting", j.ready, "halo min", "ready", "tulis pertanyaan"),
+    ("ready-thanks", j.ready, "terima kasih", "ready", "Sama-sama"),
+    ("ready-chit-chat", j.ready, "wkwk lucu jg botnya", "ready", "jumlah penduduk Lubuklinggau 2023"),
+    ("ready-number", j.ready, "2", "ready", "tulis pertanyaan"),
+    ("ready-never-mind", j.ready, "gak jadi deh min", "ready", "tidak apa-apa"),
+    ("ready-out-of-scope", j.ready, "besok linggau hujan ga ya", "ready", "BMKG"),
+    ("results-correction", j.results, "bukan itu, maksud saya biaya layanan", "results", "Biaya"),
+    ("results-pick-words", j.results, "yang pertama", "results", "Apakah ini membantu"),
+    ("results-pick-missing", j.results, "nomor 5", "results", "YA atau TIDAK"),
+    ("results-thanks", j.results, "oke makasih min", "ready", "Senang bisa membantu"),
+    ("results-never-mind", j.results, "udah ga jadi", "ready", "tidak apa-apa"),
+    ("results-correction-unanswered", j.results, "bukan itu, saya cari data jumlah sapi perah", "clarify",
+     "belum ada di basis pengetahuan"),
+    ("waiting-knowledge", j.waiting, "jam buka pelayanan pst kapan ya?", "waiting", "teruskan ke petugas di tiket"),
+    ("waiting-returning", lambda app: _later(j.waiting(app), 13), "ada data jumlah sapi perah per kecamatan?",
+     "which_ticket", "pertanyaan baru"),
+    ("which-yes", lambda app: _which(j.waiting(app)), "iya", "waiting", "ditambahkan ke tiket"),
+    ("which-no", lambda app: _which(j.waiting(app)), "bukan", "clarify", "belum ada di basis pengetahuan"),
+    ("which-new", lambda app: _which(j.handoff(app)), "BARU", "clarify", "belum ada di basis pengetahuan"),
+    ("which-again", lambda app: _which(j.waiting(app)), "hmm", "which_ticket", "Balas YA"),
+    ("waiting-out-of-scope", j.waiting, "min nomor togel hari ini brp", "waiting", "di luar layanan"),
+    ("waiting-never-mind", j.waiting, "gak jadi deh", "waiting", "BATAL"),
+    ("handoff-ack", lambda app: _later(j.handoff(app), 3), "pak gimana kelanjutannya?", "handoff", "petugas"),
+    ("rating-with-comment", j.rating, "4, mantap", "ready", "Terima kasih atas penilaian"),
+    ("rating-low-with-comment", j.rating, "1 lama bgt balasnya", "offer_complaint", "pengaduan"),
+    ("rating-question", j.rating, "min ada data jumlah sapi perah 2023?", "rating", "kami simpan"),
+    ("rating-skip", j.rating, "lewati", "ready", "tulis pertanyaan"),
+    ("rating-menu", j.rating, "menu", "ready", "tulis pertanyaan"),
     ("ready-found", j.ready, j.FOUND, "results", "Ini yang kami temukan"),
     ("ready-not-found", j.ready, j.NOT_FOUND, "clarify", "belum ada di basis pengetahuan"),
     ("ready-not-found-letter", j.ready_by_letter, j.NOT_FOUND_FULL, "waiting", "kami teruskan ke petugas"),
@@ -105,6 +132,21 @@ CASES = [
     ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
 ]
+
+
+def _later(citizen, hours):
+    from bot import clock
+    import datetime as dt
+
+    clock.freeze(clock.now() + dt.timedelta(hours=hours))
+    return citizen
+
+
+def _which(citizen):
+    """Back after a day with a question: "for ticket X, or new?"."""
+    _later(citizen, 25).say("ada data jumlah sapi perah per kecamatan?")
+    assert citizen.state() == "which_ticket"
+    return citizen
 
 
 def _wrong_codes(citizen, times):

@@ -30,7 +30,8 @@ def test_service_standard_defaults():
     ("IMAP_SSL", "maybe"), ("OFFICE_HOURS", "mon-thu 7-16"), ("EXTRA_CLOSED_DATES", "24/12/2026"),
     ("DATABASE_URL", "mysql://x"), ("PUBLIC_BASE_URL", "example.org"), ("MAIL_FROM", "pst"),
     ("WALKIN_WAIT_LIMIT", "0m"), ("SLA_REMINDER_FRACTIONS", "0.8, 0.5"), ("SLA_REMINDER_FRACTIONS", "0.2 0.5 0.8"),
-    ("TRUSTED_PROXIES", "-1"), ("TRUSTED_PROXIES", "nginx"),
+    ("TRUSTED_PROXIES", "-1"), ("TRUSTED_PROXIES", "nginx"), ("HANDOFF_ACK_AFTER", "two hours"),
+    ("TICKET_ASK_AFTER", "0h"),
 ])
 def test_bad_value_names_the_variable(name, value):
     """The error is one sentence that starts with the variable's name."""

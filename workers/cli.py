@@ -19,8 +19,10 @@ def worker(queues: tuple[str, ...], burst: bool) -> None:
 
     The scheduler runs beside it, and the periodic deadline sweep is booked on start.
     """
+    from bot import nlu
     from workers import schedule
 
+    nlu.warm()  # the engine reads every message with the intent layer: pay its start-up here, once
     connection = get_redis()
     interval = current_app.config["SETTINGS"].sweep_interval
     schedule.install(connection, interval)

@@ -95,5 +95,7 @@ class Commands:
             self.say(turn, PROMPTS[state], name=ctx.get("name", ""))
         elif state in (State.WAITING, State.HANDOFF):
             self.a_show_ticket_menu(turn)
+        elif state == State.WHICH_TICKET:
+            self.a_ask_which_ticket(turn)
         else:
             self.say(turn, PROMPTS.get(state, "menu"))

@@ -64,6 +64,7 @@ class Consulting:
             consultation.status = ConsultationStatus.IN_PROGRESS.value
         if turn.ctx.get("return_state") == State.WAITING.value:  # answered during a complaint: come back to the chat
             turn.ctx["return_state"] = State.HANDOFF.value
+        turn.ctx.update(officer_at=now.timestamp(), handoff_acked=False)
         identity = turn.identity
         turn.extra.append(Outbound(
             channel=identity.channel, address=identity.address, author="officer",

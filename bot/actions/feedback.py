@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot import intent
+from bot.nlu import Intent
 from bot.models import RATING_LABELS, Complaint, Rating
 from bot.states import State
 
@@ -24,7 +25,18 @@ class Feedback:
         return len(turn.text.strip()) < MIN_COMPLAINT_CHARS or not intent.has_words(turn.text)
 
     # ---- actions
+    def g_score_has_comment(self, turn) -> bool:
+        """ "4, mantap": the score came with its comment, so the comment is not asked for."""
+        return bool(_rating_comment(turn))
+
+    def g_low_score_given(self, turn) -> bool:
+        return (_score(turn) or LOW_SCORE + 1) <= LOW_SCORE
+
     def a_save_score(self, turn) -> None:
+        self.a_store_score(turn)
+        self.ask_comment(turn)
+
+    def a_store_score(self, turn) -> None:
         score, consultation_id = _score(turn), turn.ctx["rating_for"]
         rating = self.session.scalar(select(Rating).where(Rating.consultation_id == consultation_id))
         if rating is None:
@@ -33,7 +45,6 @@ class Feedback:
             self.session.add(rating)
         rating.score = score
         turn.ctx["score"] = score
-        self.ask_comment(turn)
 
     def ask_comment(self, turn) -> None:
         score = turn.ctx["score"]
@@ -45,16 +56,18 @@ class Feedback:
 
     def a_save_comment(self, turn) -> None:
         """A bare no ("tidak") to "any comment?" is no comment; "ya tapi agak lambat", heard as NO, is one."""
-        if intent.normalize(turn.text) in intent.NO:
+        comment = _rating_comment(turn) or turn.text.strip()
+        if intent.normalize(comment) in intent.NO:
             return
         rating = self.session.scalar(select(Rating).where(Rating.consultation_id == turn.ctx.get("rating_for")))
         if rating is not None:
-            rating.comment = turn.text.strip()[:2000]
+            rating.comment = comment[:2000]
 
     def a_thank_rating(self, turn) -> None:
         for key in ("rating_for", "score"):
             turn.ctx.pop(key, None)
         self.say(turn, "thanks_rating")
+        self.take_kept_question(turn)
 
     def a_offer_complaint(self, turn) -> None:
         turn.ctx["return_state"] = State.READY.value
@@ -99,5 +112,16 @@ class Feedback:
 
 
 def _score(turn):
-    """The rating in the citizen's words, on the scale the ratings table holds (1–4)."""
+    """The rating in the citizen's words, on the scale the ratings table holds (1–4): "3", "bintang 3", "4, mantap"."""
+    reading = turn.reading
+    if reading is not None and reading.intent is Intent.RATING and turn.conversation.state == State.RATING.value:
+        return reading.number
     return intent.score(turn.text, top=max(RATING_LABELS))
+
+
+def _rating_comment(turn):
+    """The words written with the score ("3 lumayan tp agak lama" -> "lumayan tp agak lama"), in the rating step."""
+    reading = turn.reading
+    if reading is None or reading.intent is not Intent.RATING or turn.conversation.state != State.RATING.value:
+        return None
+    return (reading.comment or "").strip() or None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bot import intent
+from bot.states import Event
 
 MAX_ARTICLE_CHARS = 1400
 DETAILS = ("data_needed", "area", "period", "purpose")
@@ -49,13 +50,15 @@ class Searching:
         return intent.has_words(turn.text)
 
     def g_has_answers(self, turn) -> bool:
+        """Confident answers to the question; after "no, I meant …" to what was meant, not those shown already."""
         if "hits" not in turn.cache:
-            hits = self.knowledge.search(self.session, intent.search_text(turn.text), limit=3)
-            turn.cache["hits"] = [h for h in hits if h.confident]
+            shown = set(turn.ctx.get("answers", [])) if turn.event == Event.CORRECTION else set()
+            hits = self.knowledge.search(self.session, intent.search_text(query(turn)), limit=3 + len(shown))
+            turn.cache["hits"] = [h for h in hits if h.confident and h.slug not in shown][:3]
         return bool(turn.cache["hits"])
 
     def g_picks_answer(self, turn) -> bool:
-        return 1 <= (intent.number(turn.text) or 0) <= len(turn.ctx.get("answers", []))
+        return 1 <= (_picked(turn) or 0) <= len(turn.ctx.get("answers", []))
 
     def g_is_number(self, turn) -> bool:
         return intent.number(turn.text) is not None
@@ -70,13 +73,13 @@ class Searching:
     # ---- actions
     def a_show_answers(self, turn) -> None:
         hits = turn.cache["hits"]
-        turn.ctx.update(answers=[h.slug for h in hits], question=turn.text.strip()[:1000])
+        turn.ctx.update(answers=[h.slug for h in hits], question=query(turn).strip()[:1000])
         items = "\n".join(self.t(turn, "answer_item", n=i, title=h.title, summary=_short(h.summary, 220))
                           for i, h in enumerate(hits, 1))
         self.say(turn, "answers", items=items)
 
     def a_show_article(self, turn) -> None:
-        slug = turn.ctx["answers"][intent.number(turn.text) - 1]
+        slug = turn.ctx["answers"][_picked(turn) - 1]
         article = self.knowledge.index(self.session).articles.get(slug)
         if article is None:  # removed since it was offered
             self.say(turn, "not_understood")
@@ -92,8 +95,9 @@ class Searching:
     def a_not_found(self, turn) -> None:
         from knowledge.store import record_unanswered
 
-        record_unanswered(self.session, turn.text, intent.normalize(turn.text))
-        self._start_request(turn, turn.text)
+        question = query(turn)
+        record_unanswered(self.session, question, intent.normalize(question))
+        self._start_request(turn, question)
         self.say(turn, "not_found" if self._to_ask(turn) else "not_found_forwarded")
 
     def a_not_helped(self, turn) -> None:
@@ -137,6 +141,20 @@ class Searching:
     def _start_request(self, turn, question: str) -> None:
         turn.ctx.pop("answers", None)
         turn.ctx.update(request=self.request_for(turn, question), request_started=self.now.timestamp())
+
+
+def query(turn) -> str:
+    """What to search for: the message, or after "no, I meant …" only what was meant."""
+    if turn.event == Event.CORRECTION and turn.reading is not None and turn.reading.value:
+        return turn.reading.value
+    return turn.text
+
+
+def _picked(turn):
+    """The answer chosen: any phrasing the intent layer read ("yang kedua", "no. 1"), or a bare number."""
+    if turn.event == Event.PICK and turn.reading is not None:
+        return turn.reading.number
+    return intent.number(turn.text)
 
 
 def _short(text: str, limit: int) -> str:

@@ -7,4 +7,9 @@ and ``reading.lang`` is the language to answer in. ``flask --app wsgi intent eva
 from bot.nlu.reading import Context, Intent, Reading, context_for
 from bot.nlu.reader import read
 
-__all__ = ["Context", "Intent", "Reading", "context_for", "read"]
+__all__ = ["Context", "Intent", "Reading", "context_for", "read", "warm"]
+
+
+def warm() -> None:
+    """Import scikit-learn and train the model now (1–8 s), so no webhook or chat line pays for it."""
+    read("halo")

@@ -60,3 +60,8 @@ def language(text: str, current: str = "id") -> str:
 # Words both languages' speakers type ("ok", "hi", "thanks", "help"): they never tip the balance.
 _NEUTRAL = {"ok", "oke", "okay", "okey", "hi", "hii", "hello", "hey", "thanks", "thx", "ty", "tq", "sip", "p", "ping",
             "tes", "test", "bye", "yes", "no", "data", "status", "cancel", "help", "menu", "stop", "skip", "email"}
+
+
+def common(word: str) -> bool:
+    """A word either language uses everywhere (a function word, a courtesy): it names no topic."""
+    return word in _ID or word in _EN

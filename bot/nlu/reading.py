@@ -68,6 +68,7 @@ _STATE_CONTEXT = {
     State.ASK_PHONE: Context.PHONE, State.RESULTS: Context.RESULTS, State.CLARIFY: Context.CLARIFY,
     State.WAITING: Context.WAITING, State.HANDOFF: Context.HANDOFF, State.RATING: Context.RATING,
     State.COMMENT: Context.COMMENT, State.OFFER_COMPLAINT: Context.CONSENT, State.COMPLAINT: Context.COMMENT,
+    State.WHICH_TICKET: Context.CONSENT,
 }
 
 

@@ -36,8 +36,8 @@ TEXTS = {
             "• DELETE MY DATA – erase your data\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
     "help_registration": "We need your name, a working e-mail address and your phone number before the consultation. "
                          "Type CANCEL to stop.",
-    "answers": "Here is what we found:\n{items}\nReply with a number for the full answer.\n"
-               "Did this answer your question? Reply YES or NO.",
+    "answers": "Here is what we found:\n{items}\nReply with the number of the answer you want to read "
+               "(if none fits, reply NO).",
     "answer_item": "{n}. *{title}* — {summary}",
     "article": "*{title}*\n{body}",
     "article_tail": "Did this help? Reply YES or NO (we pass it on to an officer).",
@@ -62,7 +62,26 @@ TEXTS = {
     "consultation_closed_inactive": "Consultation {ticket} was closed automatically after 7 days without a reply.",
     "consultation_cancelled": "Ticket {ticket} has been cancelled.",
     "ask_rating": "How would you rate this service?\n1 = poor\n2 = fair\n3 = good\n4 = very good\nReply with 1–4.",
-    "bad_rating": "Please reply with 1, 2, 3 or 4. Type MENU to skip the rating.",
+    "bad_rating": "Please reply with 1, 2, 3 or 4 (or type SKIP).",
+    "question_kept": "We have kept your question and will answer it right after the rating. Please rate 1–4 first "
+                     "(or type SKIP).",
+    "you_are_welcome": "You're welcome! Just type if you have another question.",
+    "never_mind": "All right, no problem. Just type whenever you have a question.",
+    "out_of_scope": "Sorry, that is outside what we handle: PST BPS Kota Lubuklinggau answers questions about "
+                    "statistical data, metadata and classifications. We do not open a ticket for it.",
+    "not_statistical": "Sorry, we could not find a request for data in that message. PST BPS Kota Lubuklinggau "
+                       "answers questions about statistical data, metadata and classifications; if you are looking "
+                       "for data, name it, for example: population of Lubuklinggau 2023.",
+    "pointer_bmkg": "For weather and climate, please contact BMKG.",
+    "pointer_kpu": "For elections and voter lists, please contact KPU.",
+    "pointer_dukcapil": "For ID cards (KTP), family cards and certificates, please contact Dinas Dukcapil.",
+    "pointer_samsat": "For vehicle tax and papers, please contact SAMSAT.",
+    "pointer_bpjs": "For BPJS membership, please contact a BPJS office.",
+    "pointer_polri": "For a loss or an incident report, please contact the police.",
+    "answered_while_waiting": "We have also passed this message to the officer on ticket {ticket}.",
+    "ticket_stays_open": "Ticket {ticket} stays open. If you no longer need it, type CANCEL.",
+    "attached_handoff": "Your message has reached the officer on ticket {ticket}; they will reply here.",
+    "ask_which_ticket": "Is this message an addition to ticket {ticket}? Reply YES, or NEW if it is a new question.",
     "ask_comment": "Thank you for rating {score} ({label}). Any comment or suggestion? Type it here, or type SKIP.",
     "thanks_rating": "Thank you for your rating. Any other question? Just type it.",
     "offer_complaint": "We are sorry the service fell short. Would you like to file a complaint? Reply YES or NO.",

@@ -38,8 +38,8 @@ TEXTS = {
             "Write in English any time to continue in English.",
     "help_registration": "Kami perlu nama, e-mail aktif, dan nomor telepon Anda sebelum konsultasi. "
                          "Ketik BATAL untuk berhenti.",
-    "answers": "Ini yang kami temukan:\n{items}\nBalas dengan nomornya untuk jawaban lengkap.\n"
-               "Apakah ini menjawab pertanyaan Anda? Balas YA atau TIDAK.",
+    "answers": "Ini yang kami temukan:\n{items}\nBalas dengan nomor jawaban yang ingin Anda baca "
+               "(bila tidak ada yang cocok, balas TIDAK).",
     "answer_item": "{n}. *{title}* — {summary}",
     "article": "*{title}*\n{body}",
     "article_tail": "Apakah ini membantu? Balas YA atau TIDAK (kami teruskan ke petugas).",
@@ -66,7 +66,26 @@ TEXTS = {
     "consultation_cancelled": "Tiket {ticket} dibatalkan.",
     "ask_rating": "Bagaimana penilaian Anda atas layanan ini?\n1 = tidak baik\n2 = kurang baik\n3 = baik\n"
                   "4 = sangat baik\nBalas dengan angka 1–4.",
-    "bad_rating": "Mohon balas dengan angka 1, 2, 3, atau 4. Ketik MENU untuk melewati penilaian.",
+    "bad_rating": "Mohon balas dengan angka 1, 2, 3, atau 4 (atau ketik LEWATI).",
+    "question_kept": "Pertanyaan Anda kami simpan dan kami jawab setelah penilaian. Mohon beri nilai 1–4 dulu "
+                     "(atau ketik LEWATI).",
+    "you_are_welcome": "Sama-sama! Tulis saja bila ada pertanyaan lain.",
+    "never_mind": "Baik, tidak apa-apa. Tulis saja bila nanti ada pertanyaan.",
+    "out_of_scope": "Maaf, pertanyaan itu di luar layanan kami: PST BPS Kota Lubuklinggau melayani konsultasi "
+                    "data statistik, metadata, dan klasifikasi. Untuk hal itu tidak kami buatkan tiket.",
+    "not_statistical": "Maaf, kami belum menangkap permintaan data di pesan itu. PST BPS Kota Lubuklinggau melayani "
+                       "konsultasi data statistik, metadata, dan klasifikasi; bila Anda mencari data, tulis datanya, "
+                       "misalnya: jumlah penduduk Lubuklinggau 2023.",
+    "pointer_bmkg": "Untuk cuaca dan iklim, silakan hubungi BMKG.",
+    "pointer_kpu": "Untuk pemilu dan daftar pemilih, silakan hubungi KPU.",
+    "pointer_dukcapil": "Untuk KTP, KK, dan akta, silakan hubungi Dinas Dukcapil.",
+    "pointer_samsat": "Untuk pajak dan surat kendaraan, silakan hubungi SAMSAT.",
+    "pointer_bpjs": "Untuk kepesertaan BPJS, silakan hubungi kantor BPJS.",
+    "pointer_polri": "Untuk laporan kehilangan atau kejadian, silakan hubungi kepolisian.",
+    "answered_while_waiting": "Pesan ini juga kami teruskan ke petugas di tiket {ticket}.",
+    "ticket_stays_open": "Tiket {ticket} tetap terbuka. Bila memang tidak perlu lagi, ketik BATAL.",
+    "attached_handoff": "Pesan Anda sudah kami teruskan ke petugas di tiket {ticket}; petugas akan membalas di sini.",
+    "ask_which_ticket": "Apakah pesan ini tambahan untuk tiket {ticket}? Balas YA, atau BARU bila ini pertanyaan baru.",
     "ask_comment": "Terima kasih atas nilai {score} ({label}). Ada saran atau komentar? Tulis di sini, atau ketik LEWATI.",
     "thanks_rating": "Terima kasih atas penilaian Anda. Ada pertanyaan lain? Tulis saja.",
     "offer_complaint": "Mohon maaf layanan kami belum memuaskan. Ingin menyampaikan pengaduan? Balas YA atau TIDAK.",
