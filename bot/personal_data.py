@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot import clock
@@ -22,6 +22,7 @@ from bot.envelope import Channel, Outbound
 from bot.models import (OPEN_STATUSES, AccessLog, Attachment, ChannelIdentity, Citizen, Complaint, Consent,
                         Consultation, Conversation, FollowUp, Message, Note, Rating, RawMail, UnansweredQuery)
 from bot.models.consultation import ConsultationStatus
+from bot.models.verification import VerificationEvent
 
 log = logging.getLogger(__name__)
 ERASED = "[dihapus]"
@@ -149,6 +150,7 @@ def erase_person(session: Session, identity: ChannelIdentity, now: dt.datetime, 
         return
     for conversation in session.scalars(select(Conversation).where(Conversation.identity_id == identity.id)):
         forget_conversation(session, conversation, now, var_dir, reason)
+    _forget_verification(session, [identity.id], None)
     _forget_identity(identity)
     session.flush()
 
@@ -170,9 +172,11 @@ def erase_citizen(session: Session, citizen: Citizen, now: dt.datetime, var_dir:
     stray = or_(*[(Message.channel == i.channel) & (Message.address == i.address) for i in identities],
                 Message.address == (citizen.email or ""), Message.address == (citizen.phone or ""))
     _forget_messages(session, select(Message).where(stray), var_dir)  # e.g. a mail not tied to a conversation
+    _forget_verification(session, [i.id for i in identities], citizen.email)
     for identity in identities:
         _forget_identity(identity)
     citizen.name, citizen.email, citizen.phone = f"Warga terhapus #{citizen.id}", None, None
+    citizen.unverified_phone = None
     citizen.email_verified_at, citizen.erased_at = None, now
     session.flush()
     log.info("citizen %s erased (%s)", citizen.id, "retention" if reason == "retention" else "request")
@@ -244,6 +248,14 @@ def _forget_unanswered(session: Session, bodies: set[str]) -> None:
     for query in session.scalars(select(UnansweredQuery).where(UnansweredQuery.normalized.in_(keys))):
         query.example = ERASED
         query.normalized = f"{ERASED_PREFIX}{query.id}"
+
+
+def _forget_verification(session: Session, identity_ids: list[int], email: Optional[str]) -> None:
+    """Code-mail counts name the address typed; they only serve limits of the last day, so they simply go."""
+    who = VerificationEvent.identity_id.in_(identity_ids)
+    if email:
+        who = or_(who, VerificationEvent.address == email)
+    session.execute(delete(VerificationEvent).where(who))
 
 
 def _forget_identity(identity: ChannelIdentity) -> None:

@@ -31,6 +31,7 @@ def ready_en(app):
     """A citizen who registers in English."""
     c = journeys.new(app)
     c.say("Good morning, I would like to ask about some data please")
+    c.say("I agree")
     c.say("John Smith")
     c.say(f"john{c.address[1:]}@example.org")
     c.say(mailed_code(c))

@@ -58,7 +58,7 @@ def language(text: str, current: str = "id") -> str:
 
 
 # Words both languages' speakers type ("ok", "hi", "thanks", "help"): they never tip the balance.
-_NEUTRAL = {"ok", "oke", "okay", "okey", "hi", "hii", "hello", "hey", "thanks", "thx", "ty", "tq", "sip", "p", "ping",
+_NEUTRAL = {"ok", "oke", "okay", "okey", "hi", "hii", "hai", "halo", "hallo", "hello", "hey", "thanks", "thx", "ty", "tq", "sip", "p", "ping",
             "tes", "test", "bye", "yes", "no", "data", "status", "cancel", "help", "menu", "stop", "skip", "email"}
 
 
