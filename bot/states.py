@@ -59,6 +59,9 @@ TEXTUAL = "textual"
 S, E = State, Event
 REGISTERING = (S.ASK_NAME, S.ASK_EMAIL, S.ASK_CODE, S.ASK_PHONE)
 CONSULTING = (S.WAITING, S.HANDOFF)
+# Where a complaint in the citizen's own words is heard (in COMPLAINT every text is the complaint; a closed
+# conversation reopens first; a comment that complains has its own row).
+COMPLAINABLE = tuple(s for s in S if s not in (S.COMPLAINT, S.CLOSED, S.COMMENT))
 
 
 class Row(NamedTuple):
@@ -72,6 +75,10 @@ class Row(NamedTuple):
 TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     # source          event            guards                                dest               actions
     (S.NEW,           ANY,             ("known",),                           S.READY,           ("welcome_back",)),
+    # a complaint in the citizen's words, any state: filed when it says what happened, else asked for
+    (COMPLAINABLE,    TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
+    (S.COMMENT,       TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
+    (COMPLAINABLE + (S.COMMENT,), TEXTUAL, ("complains",),                  S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           ANY,             (),                                   S.ASK_NAME,        ("greet",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
     (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
@@ -137,6 +144,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.COMMENT,       E.SKIP,          (),                                   S.READY,           ("thank_rating",)),
     (S.COMMENT,       ANY,             ("low_score",),                       S.OFFER_COMPLAINT, ("save_comment", "offer_complaint")),
     (S.COMMENT,       ANY,             (),                                   S.READY,           ("save_comment", "thank_rating")),
+    (S.OFFER_COMPLAINT, E.YES,         ("comment_complains",),               RETURN,            ("file_comment_as_complaint",)),
     (S.OFFER_COMPLAINT, E.YES,         (),                                   S.COMPLAINT,       ("ask_complaint",)),
     (S.OFFER_COMPLAINT, ANY,           (),                                   S.READY,           ("thank_rating",)),
     (S.COMPLAINT,     TEXTUAL,         ("complaint_too_short",),             SAME,              ("complaint_too_short",)),

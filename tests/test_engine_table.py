@@ -80,6 +80,13 @@ CASES = [
     ("complaint-when-offered", j.offer_complaint, "pengaduan", "complaint", "tulis pengaduan"),
     ("complaint-command", j.handoff, "pengaduan", "complaint", "tulis pengaduan"),
     ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
+    ("complaint-in-words", j.ready, "min sy kecewa bgt, kemarin ke kantor petugasnya jutek, mau ngadu", "ready",
+     "ADU-20"),
+    ("complaint-in-comment", lambda app: j.comment(app, "1"), "petugasnya lambat bgt, sy kecewa, tolong ditindak",
+     "ready", "ADU-20"),
+    ("complaint-wish", j.ready, "sy mau ngadu min", "complaint", "tulis pengaduan"),
+    ("offer-yes-after-comment", lambda app: _commented(j.comment(app, "1"), "Lama sekali dijawab"), "ya", "ready",
+     "ADU-20"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
 ]
 
@@ -87,6 +94,11 @@ CASES = [
 def _wrong_codes(citizen, times):
     for _ in range(times):
         citizen.say("000000")
+    return citizen
+
+
+def _commented(citizen, comment):
+    citizen.say(comment)
     return citizen
 
 

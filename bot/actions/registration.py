@@ -134,6 +134,7 @@ class Registration:
         identity.citizen = citizen
         turn.conversation.citizen = citizen
         self.session.flush()
+        self.claim_complaints(turn)
         for key in ("code_hash", "attempts", "code_expires", "email"):
             ctx.pop(key, None)
 
