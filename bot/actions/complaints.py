@@ -44,15 +44,20 @@ def says_what_happened(text: str) -> bool:
     return len(words) >= MIN_STATED_WORDS
 
 
+def _asks_a_question(text: str) -> bool:
+    """ "data pengaduan masyarakat ada?" names complaints but asks for data."""
+    return text.rstrip().endswith("?")
+
+
 class Complaints:
     # ---- guards
     def g_complains(self, turn) -> bool:
-        """The intent layer reads a complaint; an unsure reading counts only when it names one."""
+        """The intent layer reads a complaint; an unsure reading counts only when it names one and asks nothing."""
         if "complains" not in turn.cache:
             reading = nlu.read(turn.text, nlu.context_for(State(turn.conversation.state)),
                                lang=turn.conversation.lang)
             turn.cache["complains"] = reading.intent == nlu.Intent.COMPLAINT and (
-                reading.confidence >= CONFIDENT or asks_to_complain(turn.text))
+                reading.confidence >= CONFIDENT or asks_to_complain(turn.text) and not _asks_a_question(turn.text))
         return turn.cache["complains"]
 
     def g_complaint_stated(self, turn) -> bool:
