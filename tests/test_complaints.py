@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from sqlalchemy import select, update
 
-from bot import tickets
 from bot.actions.complaints import says_what_happened
 from bot.models import Citizen as CitizenRow, Complaint, Rating
 from tests import journeys as j
@@ -130,29 +128,6 @@ def test_references_count_per_year_apart_from_tickets(app, knowledge):
     first, second = (REFERENCE.fullmatch(x.reference).groups() for x in _complaints(app))
     assert first[0] == second[0] and (int(first[1]), int(second[1])) == (1, 2)
     assert j.consultation_of(app, c).ticket.endswith("-000001")
-
-
-def test_concurrent_complaints_get_distinct_references(app):
-    """Eight sessions allocating complaint references at once all get different, consecutive numbers."""
-    db, numbers, errors = app.extensions["db"], [], []
-    barrier = threading.Barrier(8)
-
-    def file_one():
-        try:
-            with db.session() as s:
-                barrier.wait()
-                numbers.append(tickets.allocate(s, 2026, tickets.COMPLAINT_PREFIX))
-                s.commit()
-        except Exception as exc:  # reported below; a thread must not swallow it silently
-            errors.append(exc)
-
-    threads = [threading.Thread(target=file_one) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
-    assert sorted(numbers) == [f"ADU-2026-{n:06d}" for n in range(1, 9)]
 
 
 @pytest.mark.parametrize("status,words", [("new", "diterima"), ("in_progress", "sedang ditangani"),
