@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import select, update
 
-from bot.actions.complaints import says_what_happened
+from bot.actions.complaints import complaint_likely, says_what_happened
 from bot.models import Citizen as CitizenRow, Complaint, Rating
 from tests import journeys as j
 from tests.talk import mailed_code
@@ -170,3 +170,15 @@ def test_status_before_registration_shows_the_complaint(app, knowledge):
 def test_says_what_happened(text, stated):
     """Only words beyond the wish to complain count as the complaint's content."""
     assert says_what_happened(text) is stated
+
+
+@pytest.mark.parametrize("text,confidence,acted_on", [
+    ("antrian lama, petugas main hp terus", 0.66, True),  # fairly sure
+    ("jawabannya ngawur, sy kecewa", 0.3, True),  # unsure, but names dissatisfaction
+    ("jam buka pelayanan", 0.56, False),  # unsure and names nothing: a question
+    ("data pengaduan masyarakat ada?", 0.61, False),  # names complaints but asks for data
+    ("kok gak dibales2 sih? sy mau komplain", 0.9, True),  # sure: the question mark does not matter
+])
+def test_complaint_likely(text, confidence, acted_on):
+    """An unsure complaint reading is acted on only when the message names a complaint and asks nothing."""
+    assert complaint_likely(text, confidence) is acted_on

@@ -11,12 +11,14 @@ import re
 from sqlalchemy import select, update
 
 from bot import nlu, tickets
+from bot.nlu import features
 from bot.models import Complaint, Conversation, Rating
 from bot.states import State
 from bot.texts import WIB, when
 
 MIN_STATED_WORDS = 2  # words beyond "saya mau mengadu" that say what happened
-CONFIDENT = 0.7  # below this, the reading must also name a complaint ("jam buka pelayanan" is a question)
+CONFIDENT = 0.7  # a complaint reading this sure is a complaint
+LIKELY = 0.6  # below this, the message must also name a complaint ("jam buka pelayanan" read 0.56 is a question)
 STATUS_SHOWN = 5  # newest complaints listed by STATUS
 _WORD = re.compile(r"[^\W\d_]+")
 # Words that ask to complain, or a complaint's own name: said alone, they do not say what happened.
@@ -44,20 +46,24 @@ def says_what_happened(text: str) -> bool:
     return len(words) >= MIN_STATED_WORDS
 
 
-def _asks_a_question(text: str) -> bool:
-    """ "data pengaduan masyarakat ada?" names complaints but asks for data."""
-    return text.rstrip().endswith("?")
+def complaint_likely(text: str, confidence: float) -> bool:
+    """Whether a complaint reading is to be acted on: a sure one always; a likely one (fairly sure, or naming a
+    complaint or dissatisfaction) unless it is phrased as a question ("data pengaduan masyarakat ada?")."""
+    if confidence >= CONFIDENT:
+        return True
+    likely = confidence >= LIKELY or asks_to_complain(text) or features.in_family(text, "complain")
+    return likely and not text.rstrip().endswith("?")
 
 
 class Complaints:
     # ---- guards
     def g_complains(self, turn) -> bool:
-        """The intent layer reads a complaint; an unsure reading counts only when it names one and asks nothing."""
+        """The intent layer reads a complaint, and sure enough (see :func:`complaint_likely`)."""
         if "complains" not in turn.cache:
             reading = nlu.read(turn.text, nlu.context_for(State(turn.conversation.state)),
                                lang=turn.conversation.lang)
-            turn.cache["complains"] = reading.intent == nlu.Intent.COMPLAINT and (
-                reading.confidence >= CONFIDENT or asks_to_complain(turn.text) and not _asks_a_question(turn.text))
+            turn.cache["complains"] = reading.intent == nlu.Intent.COMPLAINT and complaint_likely(
+                turn.text, reading.confidence)
         return turn.cache["complains"]
 
     def g_complaint_stated(self, turn) -> bool:
