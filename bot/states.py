@@ -79,6 +79,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (COMPLAINABLE,    TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
     (S.COMMENT,       TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
     (COMPLAINABLE + (S.COMMENT,), TEXTUAL, ("complains",),                  S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
+    (S.NEW,           E.COMPLAINT,     (),                                   S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           ANY,             (),                                   S.ASK_NAME,        ("greet",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
     (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),

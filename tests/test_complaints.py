@@ -90,10 +90,11 @@ def test_bare_wish_to_complain_asks_what_happened_once(app, knowledge):
     assert c.state() == "ready"
 
 
-def test_bare_complaint_before_registration_goes_on_to_the_name(app, knowledge):
+@pytest.mark.parametrize("wish", ["mau mengadu", "PENGADUAN"])
+def test_bare_complaint_before_registration_goes_on_to_the_name(app, knowledge, wish):
     """A new citizen who only says they want to complain is asked what happened, then for their name."""
     c = j.new(app)
-    assert "tulis pengaduan" in c.say("mau mengadu")
+    assert "tulis pengaduan" in c.say(wish)
     reply = c.say("sy nunggu di kantor 2 jam gak dilayani")
     assert "ADU-" in reply and "nama lengkap" in reply and c.state() == "ask_name"
 

@@ -85,6 +85,7 @@ CASES = [
     ("complaint-in-comment", lambda app: j.comment(app, "1"), "petugasnya lambat bgt, sy kecewa, tolong ditindak",
      "ready", "ADU-20"),
     ("complaint-wish", j.ready, "sy mau ngadu min", "complaint", "tulis pengaduan"),
+    ("complaint-command-new", j.new, "PENGADUAN", "complaint", "tulis pengaduan"),
     ("offer-yes-after-comment", lambda app: _commented(j.comment(app, "1"), "Lama sekali dijawab"), "ya", "ready",
      "ADU-20"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
