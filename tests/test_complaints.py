@@ -183,3 +183,17 @@ def test_says_what_happened(text, stated):
 def test_complaint_likely(text, confidence, acted_on):
     """An unsure complaint reading is acted on only when the message names a complaint and asks nothing."""
     assert complaint_likely(text, confidence) is acted_on
+
+
+def test_complaint_is_linked_when_registration_is_done_later(app, knowledge):
+    """Complain, cancel registration, register later: the complaint still reaches the citizen."""
+    c = j.new(app)
+    c.say("antrian lama bgt, petugasnya main hp terus, sy kecewa")
+    c.say("batal")
+    c.say("halo")
+    c.say("Dewi Lestari")
+    c.say("dewi.l@example.org")
+    c.say(mailed_code(c))
+    (complaint,) = _complaints(app)
+    assert complaint.citizen_id is not None
+    assert re.search(r"ADU-\d{4}-000001 – diterima", c.say("status"))
