@@ -22,8 +22,9 @@ LIKELY = 0.6  # below this, the message must also name a complaint ("jam buka pe
 STATUS_SHOWN = 5  # newest complaints listed by STATUS
 _WORD = re.compile(r"[^\W\d_]+")
 # Words that ask to complain, or a complaint's own name: said alone, they do not say what happened.
-_ASKS = re.compile(r"^(?:m?e?ng?adu\w*|adukan|aduan|pengaduan|komplai?n\w*|komplen|complain\w*|keluhan|"
-                   r"mengeluh\w*|keluh\w*|lapor\w*|melapor\w*|protes\w*)$")
+# Not "aduh" (ouch) nor "laporan" (a report: "laporan tahunan" is data).
+_ASKS = re.compile(r"^(?:(?:meng|ng|peng)?adu(?:kan|an|in)?(?:nya)?|komplai?n\w*|komplen|complain\w*|"
+                   r"keluh(?:an)?|mengeluh(?:kan)?|(?:me)?lapor(?:kan|in)?|protes\w*)$")
 _FILLER = {
     "saya", "sy", "aku", "aq", "gw", "gue", "kami", "mau", "mo", "ingin", "pengen", "pgn", "pingin", "bikin", "buat",
     "membuat", "sampaikan", "menyampaikan", "ajukan", "mengajukan", "dong", "donk", "min", "kak", "ka", "pak",
