@@ -68,9 +68,13 @@ ANY = "*"
 SAME = "="
 RETURN = "<"  # back to the state saved when a detour (a complaint) began
 TEXTUAL = "textual"
+WORDS = "words"  # the citizen's words, also when the intent layer read them as a complaint
 S, E = State, Event
 REGISTERING = (S.ASK_NAME, S.ASK_EMAIL, S.ASK_CODE, S.ASK_PHONE)
 CONSULTING = (S.WAITING, S.HANDOFF)
+# Where a complaint in the citizen's own words is heard (in COMPLAINT every text is the complaint; a closed
+# conversation reopens first; a comment that complains has its own row).
+COMPLAINABLE = tuple(s for s in S if s not in (S.COMPLAINT, S.CLOSED, S.COMMENT))
 
 
 class Row(NamedTuple):
@@ -85,6 +89,11 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     # source          event            guards                                dest               actions
     (S.NEW,           ANY,             ("known", "consented"),               S.READY,           ("welcome_back",)),
     (S.NEW,           ANY,             ("known",),                           S.ASK_CONSENT,     ("ask_consent_again",)),
+    # a complaint in the citizen's words, any state: filed when it says what happened, else asked for
+    (COMPLAINABLE,    WORDS,           ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
+    (S.COMMENT,       WORDS,           ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
+    (COMPLAINABLE + (S.COMMENT,), WORDS, ("complains",),                    S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
+    (S.NEW,           E.COMPLAINT,     (),                                   S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           ANY,             ("consented",),                       S.ASK_NAME,        ("greet",)),
     (S.NEW,           ANY,             (),                                   S.ASK_CONSENT,     ("ask_consent",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
@@ -193,6 +202,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.COMMENT,       E.SKIP,          (),                                   S.READY,           ("thank_rating",)),
     (S.COMMENT,       ANY,             ("low_score",),                       S.OFFER_COMPLAINT, ("save_comment", "offer_complaint")),
     (S.COMMENT,       ANY,             (),                                   S.READY,           ("save_comment", "thank_rating")),
+    (S.OFFER_COMPLAINT, E.YES,         ("comment_complains",),               RETURN,            ("file_comment_as_complaint",)),
     (S.OFFER_COMPLAINT, E.YES,         (),                                   S.COMPLAINT,       ("ask_complaint",)),
     (S.OFFER_COMPLAINT, ANY,           (),                                   S.READY,           ("thank_rating",)),
     (S.COMPLAINT,     TEXTUAL,         ("complaint_too_short",),             SAME,              ("complaint_too_short",)),
@@ -218,6 +228,8 @@ def matches(row: Row, state: State, event: Event) -> bool:
         return True
     if row.event == TEXTUAL:
         return event in TEXT_EVENTS
+    if row.event == WORDS:
+        return event in TEXT_EVENTS or event == E.COMPLAINT
     return row.event == event
 
 

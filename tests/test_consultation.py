@@ -16,8 +16,9 @@ from tests import journeys as j
 WIB = ZoneInfo("Asia/Jakarta")
 
 
-def test_concurrent_openings_get_distinct_tickets(app):
-    """Eight sessions allocating at once all get different, consecutive numbers."""
+@pytest.mark.parametrize("prefix", [tickets.PREFIX, tickets.COMPLAINT_PREFIX])
+def test_concurrent_openings_get_distinct_tickets(app, prefix):
+    """Eight sessions allocating at once all get different, consecutive numbers (tickets and complaints)."""
     db, numbers, errors = app.extensions["db"], [], []
     barrier = threading.Barrier(8)
 
@@ -25,7 +26,7 @@ def test_concurrent_openings_get_distinct_tickets(app):
         try:
             with db.session() as s:
                 barrier.wait()
-                numbers.append(tickets.allocate(s, 2026))
+                numbers.append(tickets.allocate(s, 2026, prefix))
                 s.commit()
         except Exception as exc:  # reported below; a thread must not swallow it silently
             errors.append(exc)
@@ -36,7 +37,7 @@ def test_concurrent_openings_get_distinct_tickets(app):
     for t in threads:
         t.join()
     assert not errors
-    assert sorted(numbers) == [f"PST-2026-{n:06d}" for n in range(1, 9)]
+    assert sorted(numbers) == [f"{prefix}-2026-{n:06d}" for n in range(1, 9)]
 
 
 def test_ticket_sequence_restarts_each_year(app):

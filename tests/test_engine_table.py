@@ -130,6 +130,14 @@ CASES = [
     ("complaint-when-offered", j.offer_complaint, "pengaduan", "complaint", "tulis pengaduan"),
     ("complaint-command", j.handoff, "pengaduan", "complaint", "tulis pengaduan"),
     ("done-consulting", j.waiting, "selesai", "rating", "penilaian"),
+    ("complaint-in-words", j.ready, "min sy kecewa bgt, kemarin ke kantor petugasnya jutek, mau ngadu", "ready",
+     "ADU-20"),
+    ("complaint-in-comment", lambda app: j.comment(app, "1"), "petugasnya lambat bgt, sy kecewa, tolong ditindak",
+     "ready", "ADU-20"),
+    ("complaint-wish", j.ready, "sy mau ngadu min", "complaint", "tulis pengaduan"),
+    ("complaint-command-new", j.new, "PENGADUAN", "complaint", "tulis pengaduan"),
+    ("offer-yes-after-comment", lambda app: _say(j.comment(app, "1"), "Lama sekali dijawab"), "ya", "ready",
+     "ADU-20"),
     ("done", j.ready, "selesai", "closed", "Sampai jumpa"),
 ]
 

@@ -1,5 +1,6 @@
 """Actions and guards of the state machine, grouped by stage; :class:`bot.engine.Engine` mixes them in."""
 from bot.actions.commands import Commands
+from bot.actions.complaints import Complaints
 from bot.actions.consulting import Consulting
 from bot.actions.dialogue import Dialogue
 from bot.actions.feedback import Feedback
@@ -9,5 +10,5 @@ from bot.actions.registration import Registration
 from bot.actions.searching import Searching
 
 
-class Actions(Registration, Privacy, Searching, Consulting, Dialogue, Feedback, Commands, Letters):
+class Actions(Registration, Privacy, Searching, Consulting, Dialogue, Feedback, Complaints, Commands, Letters):
     """All ``g_*`` guards and ``a_*`` actions named in :data:`bot.states.TABLE`."""

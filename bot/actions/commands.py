@@ -36,6 +36,9 @@ class Commands:
         self.say(turn, "help_registration")
 
     def a_status_unregistered(self, turn) -> None:
+        complaints = self.complaint_lines(turn)
+        if complaints:
+            turn.replies.append("\n".join(complaints))
         self.say(turn, "status_unregistered")
         self.prompt_for(turn, State(turn.conversation.state))
 
@@ -44,15 +47,18 @@ class Commands:
         tickets = self.session.scalars(
             select(Consultation).where(Consultation.citizen_id == turn.conversation.citizen_id,
                                        Consultation.status.in_(OPEN_STATUSES)).order_by(Consultation.id)).all()
+        complaints = self.complaint_lines(turn)
         if not tickets:
             self.say(turn, "status_none")
-            return
-        lines = [self.t(turn, "status_header")]
-        for c in tickets:
-            due = self.t(turn, "status_due", due=when(lang, c.due_at)) if c.due_at else ""
-            lines.append(self.t(turn, "status_line", ticket=c.ticket, status=self.t(turn, f"status_{c.status}"),
-                                opened=when(lang, c.opened_at), due=due))
-        turn.replies.append("\n".join(lines))
+        else:
+            lines = [self.t(turn, "status_header")]
+            for c in tickets:
+                due = self.t(turn, "status_due", due=when(lang, c.due_at)) if c.due_at else ""
+                lines.append(self.t(turn, "status_line", ticket=c.ticket, status=self.t(turn, f"status_{c.status}"),
+                                    opened=when(lang, c.opened_at), due=due))
+            turn.replies.append("\n".join(lines))
+        if complaints:
+            turn.replies.append("\n".join(complaints))
 
     def a_reprompt(self, turn) -> None:
         self.prompt_for(turn, State(turn.conversation.state))

@@ -83,14 +83,11 @@ class Feedback:
         self.say(turn, "complaint_too_short")
 
     def a_file_complaint(self, turn) -> None:
-        open_ticket = self.open_consultation_of(turn)
-        complaint = Complaint(citizen_id=turn.conversation.citizen_id, channel=turn.identity.channel,
-                              consultation_id=turn.ctx.get("rating_for") or (open_ticket.id if open_ticket else None),
-                              text=turn.text.strip()[:5000], created_at=self.now)
-        self.session.add(complaint)
-        self.session.flush()
-        self.say(turn, "complaint_filed", number=complaint.id)
+        complaint = self.record_complaint(turn, turn.text)
+        self.say(turn, "complaint_filed", reference=complaint.reference)
         back = self._end_detour(turn)
+        if turn.conversation.citizen_id is None:
+            self.say(turn, "complaint_contact")
         if back != State.READY:
             self.prompt_for(turn, back)
 

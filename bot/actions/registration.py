@@ -158,6 +158,7 @@ class Registration:
         turn.conversation.citizen = citizen
         self.session.flush()
         personal_data.claim_consents(self.session, identity, citizen)
+        self.claim_complaints(turn)
         for key in ("nonce", "code_expires", "email"):
             ctx.pop(key, None)
 

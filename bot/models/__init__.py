@@ -6,15 +6,15 @@ from bot.models.conversation import Conversation
 from bot.models.consultation import OPEN_STATUSES, Consultation, ConsultationStatus, TicketCounter
 from bot.models.officer import Officer, Role
 from bot.models.message import Attachment, MailboxState, Message, RawMail
-from bot.models.feedback import RATING_LABELS, Complaint, Rating
+from bot.models.feedback import RATING_LABELS, Complaint, ComplaintStatus, Rating
 from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Note
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
 
 __all__ = [
-    "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "Consent", "ConsoleSession", "Consultation",
-    "ConsultationStatus",
+    "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
+    "ConsoleSession", "Consultation", "ConsultationStatus",
     "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "Role", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent",

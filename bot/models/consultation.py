@@ -56,11 +56,12 @@ class Consultation(Base):
 
 
 class TicketCounter(Base):
-    """Next ticket number per year; incremented with an atomic UPDATE so two openings never collide."""
+    """Next number per series (``PST`` tickets, ``ADU`` complaints) and year; bumped with an atomic UPDATE."""
 
     __tablename__ = "ticket_counters"
-    __table_args__ = (UniqueConstraint("year"),)
+    __table_args__ = (UniqueConstraint("series", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    series: Mapped[str] = mapped_column(String(8), server_default="PST")
     year: Mapped[int]
     last: Mapped[int] = mapped_column(default=0)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Optional
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
@@ -24,13 +25,24 @@ class Rating(Base):
     created_at: Mapped[dt.datetime]
 
 
+class ComplaintStatus(str, enum.Enum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
 class Complaint(Base):
+    """A complaint, kept even when its author never registers (``citizen_id`` is filled in when they do)."""
+
     __tablename__ = "complaints"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[Optional[str]] = mapped_column(String(20), unique=True)  # ADU-2026-000012; NULL before 0010
     citizen_id: Mapped[Optional[int]] = mapped_column(ForeignKey("citizens.id"), index=True)
+    conversation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("conversations.id"), index=True)
     consultation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("consultations.id"))
     channel: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="new")  # new / handled
+    status: Mapped[str] = mapped_column(String(16), default=ComplaintStatus.NEW.value)
     created_at: Mapped[dt.datetime]

@@ -79,3 +79,8 @@ def words(doc: str) -> list[str]:
 def _shape(token: str) -> str:
     """Numbers as their length (``#d6`` for a code, ``#d12`` for a phone), words as they are."""
     return f"#d{min(len(token), 9)}" if token.isdigit() else token
+
+
+def in_family(text: str, family: str) -> bool:
+    """Does the message hold a word of ``family`` ("complain", "thanks", …)? For callers that weigh a reading."""
+    return _LEXICON[family].search(tidy(text)) is not None

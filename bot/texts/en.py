@@ -87,8 +87,17 @@ TEXTS = {
     "offer_complaint": "We are sorry the service fell short. Would you like to file a complaint? Reply YES or NO.",
     "ask_complaint": "Please describe your complaint (what happened, when, and what you expect).",
     "complaint_too_short": "Please describe your complaint in a sentence or two.",
-    "complaint_filed": "Your complaint is recorded (number {number}) and will be followed up. You can also use the "
-                       "suggestion box at the office, lapor.go.id, pengaduan.bps.go.id or ipds1674@bps.go.id.",
+    "complaint_filed": "We are sorry for the trouble you had. Your complaint is recorded with number *{reference}* and "
+                       "will be followed up; type STATUS to see how it stands. You can also complain through the "
+                       "suggestion and complaint box at PST BPS Kota Lubuklinggau, lapor.go.id, pengaduan.bps.go.id "
+                       "or by e-mail to ipds1674@bps.go.id.",
+    "complaint_contact": "So that we can tell you how it is followed up, please give us a few details.",
+    "status_complaints_header": "Your complaints:",
+    "status_complaint_line": "• {reference} – {status}, filed {filed}",
+    "complaint_status_new": "received",
+    "complaint_status_in_progress": "being handled",
+    "complaint_status_answered": "answered",
+    "complaint_status_closed": "closed",
     "status_none": "You have no open consultation tickets.",
     "status_line": "• {ticket} – {status}, opened {opened}{due}",
     "status_due": ", answer due by {due}",

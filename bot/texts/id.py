@@ -91,8 +91,17 @@ TEXTS = {
     "offer_complaint": "Mohon maaf layanan kami belum memuaskan. Ingin menyampaikan pengaduan? Balas YA atau TIDAK.",
     "ask_complaint": "Silakan tulis pengaduan Anda (apa yang terjadi, kapan, dan harapan Anda).",
     "complaint_too_short": "Mohon jelaskan pengaduan Anda dalam satu atau dua kalimat.",
-    "complaint_filed": "Pengaduan Anda sudah kami catat (nomor {number}) dan akan ditindaklanjuti. Pengaduan juga dapat "
-                       "disampaikan melalui kotak saran di kantor, lapor.go.id, pengaduan.bps.go.id, atau ipds1674@bps.go.id.",
+    "complaint_filed": "Mohon maaf atas ketidaknyamanan yang Anda alami. Pengaduan Anda sudah kami catat dengan nomor "
+                       "*{reference}* dan akan ditindaklanjuti; ketik STATUS untuk melihat perkembangannya. Pengaduan "
+                       "juga dapat disampaikan melalui kotak saran & pengaduan di PST BPS Kota Lubuklinggau, "
+                       "lapor.go.id, pengaduan.bps.go.id, atau e-mail ipds1674@bps.go.id.",
+    "complaint_contact": "Agar kami dapat mengabarkan tindak lanjutnya, mohon lengkapi data singkat Anda.",
+    "status_complaints_header": "Pengaduan Anda:",
+    "status_complaint_line": "• {reference} – {status}, disampaikan {filed}",
+    "complaint_status_new": "diterima",
+    "complaint_status_in_progress": "sedang ditangani",
+    "complaint_status_answered": "sudah dijawab",
+    "complaint_status_closed": "selesai",
     "status_none": "Anda tidak punya tiket konsultasi yang terbuka.",
     "status_line": "• {ticket} – {status}, dibuka {opened}{due}",
     "status_due": ", jawaban paling lambat {due}",
