@@ -14,10 +14,12 @@ COMMANDS = frozenset({Event.MENU, Event.HELP, Event.STATUS, Event.CANCEL, Event.
                       Event.RESEND, Event.SKIP, Event.MY_DATA, Event.ERASE})
 # Steps whose guards read the typed words themselves: registration, the privacy notice, erasure's confirmation.
 _TYPED = REGISTERING + (State.NEW, State.CLOSED, State.ASK_CONSENT, State.CONFIRM_ERASE)
+# A complaint in free words stays TEXT here: the complaint rows' guard (bot.actions.complaints) weighs the
+# reading and files what it says; only a typed PENGADUAN is the COMPLAINT event.
 BY_INTENT = {
     Intent.GREETING: Event.GREETING, Intent.THANKS_GOODBYE: Event.THANKS, Intent.YES: Event.YES,
     Intent.NO: Event.NO, Intent.NO_WITH_CORRECTION: Event.CORRECTION, Intent.NEVER_MIND: Event.NEVER_MIND,
-    Intent.COMPLAINT: Event.COMPLAINT, Intent.PICK_ANSWER: Event.PICK, Intent.OUT_OF_SCOPE: Event.OUT_OF_SCOPE,
+    Intent.PICK_ANSWER: Event.PICK, Intent.OUT_OF_SCOPE: Event.OUT_OF_SCOPE,
     Intent.HELP: Event.HELP, Intent.STATUS: Event.STATUS, Intent.CANCEL: Event.CANCEL,
 }
 # Commands read from free words, not typed: acted on only when the classifier is this sure of them, since

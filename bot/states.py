@@ -68,7 +68,6 @@ ANY = "*"
 SAME = "="
 RETURN = "<"  # back to the state saved when a detour (a complaint) began
 TEXTUAL = "textual"
-WORDS = "words"  # the citizen's words, also when the intent layer read them as a complaint
 S, E = State, Event
 REGISTERING = (S.ASK_NAME, S.ASK_EMAIL, S.ASK_CODE, S.ASK_PHONE)
 CONSULTING = (S.WAITING, S.HANDOFF)
@@ -90,9 +89,9 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.NEW,           ANY,             ("known", "consented"),               S.READY,           ("welcome_back",)),
     (S.NEW,           ANY,             ("known",),                           S.ASK_CONSENT,     ("ask_consent_again",)),
     # a complaint in the citizen's words, any state: filed when it says what happened, else asked for
-    (COMPLAINABLE,    WORDS,           ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
-    (S.COMMENT,       WORDS,           ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
-    (COMPLAINABLE + (S.COMMENT,), WORDS, ("complains",),                    S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
+    (COMPLAINABLE,    TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
+    (S.COMMENT,       TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
+    (COMPLAINABLE + (S.COMMENT,), TEXTUAL, ("complains",),                  S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           E.COMPLAINT,     (),                                   S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           ANY,             ("consented",),                       S.ASK_NAME,        ("greet",)),
     (S.NEW,           ANY,             (),                                   S.ASK_CONSENT,     ("ask_consent",)),
@@ -228,8 +227,6 @@ def matches(row: Row, state: State, event: Event) -> bool:
         return True
     if row.event == TEXTUAL:
         return event in TEXT_EVENTS
-    if row.event == WORDS:
-        return event in TEXT_EVENTS or event == E.COMPLAINT
     return row.event == event
 
 

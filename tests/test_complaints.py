@@ -16,8 +16,8 @@ CHANNELS = ("lapor.go.id", "pengaduan.bps.go.id", "ipds1674@bps.go.id")
 
 # reach the state, the complaint as citizens write it, the state the conversation is in afterwards, language
 IN_A_SENTENCE = [
-    ("new", j.new, "pelayanannya lama sekali, saya kecewa dan mau mengadu", "ask_name", "id"),
-    ("new-en", j.new, "the service is so slow, I'm disappointed and want to complain", "ask_name", "en"),
+    ("new", j.new, "pelayanannya lama sekali, saya kecewa dan mau mengadu", "ask_consent", "id"),
+    ("new-en", j.new, "the service is so slow, I'm disappointed and want to complain", "ask_consent", "en"),
     ("ask-name", j.ask_name, "sy mau komplain, udh 3 hari chat gak dibales2 sama petugasnya", "ask_name", "id"),
     ("ready", j.ready, "min sy kecewa bgt, kemarin ke kantor petugasnya jutek, mau ngadu", "ready", "id"),
     ("ready-en", j.ready, "I want to complain, the officer never replied to my email for a week", "ready", "en"),
@@ -68,9 +68,10 @@ def test_complaint_before_registration_is_kept_and_linked_when_registered(app, k
     """Filed at once without a citizen; registration completing links it to the new citizen."""
     c = j.new(app)
     reply = c.say("pelayanannya lama sekali, saya kecewa dan mau mengadu")
-    assert "lengkapi data" in reply and "nama lengkap" in reply
+    assert "lengkapi data" in reply and "Balas SETUJU" in reply  # the privacy notice, then the name
     (complaint,) = _complaints(app)
     assert complaint.citizen_id is None and complaint.conversation_id is not None
+    assert "nama lengkap" in c.say("setuju")
     c.say("Rahmat Hidayat")
     c.say("rahmat.h@example.org")
     c.say(mailed_code(c))
@@ -92,11 +93,12 @@ def test_bare_wish_to_complain_asks_what_happened_once(app, knowledge):
 
 @pytest.mark.parametrize("wish", ["mau mengadu", "PENGADUAN"])
 def test_bare_complaint_before_registration_goes_on_to_the_name(app, knowledge, wish):
-    """A new citizen who only says they want to complain is asked what happened, then for their name."""
+    """A new citizen who only says they want to complain is asked what happened, then to the notice and name."""
     c = j.new(app)
     assert "tulis pengaduan" in c.say(wish)
     reply = c.say("sy nunggu di kantor 2 jam gak dilayani")
-    assert "ADU-" in reply and "nama lengkap" in reply and c.state() == "ask_name"
+    assert "ADU-" in reply and "Balas SETUJU" in reply and c.state() == "ask_consent"
+    assert "nama lengkap" in c.say("setuju")
 
 
 def test_low_rating_comment_that_complains_is_filed_without_asking(app, knowledge):
@@ -191,6 +193,7 @@ def test_complaint_is_linked_when_registration_is_done_later(app, knowledge):
     c.say("antrian lama bgt, petugasnya main hp terus, sy kecewa")
     c.say("batal")
     c.say("halo")
+    c.say("setuju")
     c.say("Dewi Lestari")
     c.say("dewi.l@example.org")
     c.say(mailed_code(c))

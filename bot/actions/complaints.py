@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from bot import nlu, tickets
 from bot.nlu import features
 from bot.models import Complaint, Conversation, Rating
-from bot.states import Event, State
+from bot.states import State
 from bot.texts import WIB, when
 
 MIN_STATED_WORDS = 2  # words beyond "saya mau mengadu" that say what happened
@@ -60,8 +60,6 @@ class Complaints:
     # ---- guards
     def g_complains(self, turn) -> bool:
         """The intent layer reads a complaint, and sure enough (see :func:`complaint_likely`)."""
-        if turn.event == Event.COMPLAINT:  # typed PENGADUAN, or read as a complaint sure enough (bot.hearing)
-            return True
         if "complains" not in turn.cache:
             reading = turn.reading or nlu.read(turn.text, nlu.context_for(State(turn.conversation.state)),
                                                lang=turn.conversation.lang)
