@@ -93,6 +93,22 @@ def agrees(text: str) -> bool:
     return " ".join(_words(normalize(text))) in AGREE or classify(text) == Event.YES
 
 
+_REFUSAL = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|ngga|enggak|engga|gk|no|not|don't|dont|do not)\s+"
+                      r"(?:mau|setuju|stuju|bersedia|agree|want)\b")
+_ERASURE = re.compile(r"\b(?:hapus|hapuskan|menghapus|dihapus|delete|erase|remove)\b.*\bdata\b.*"
+                      r"\b(?:saya|sy|aku|ku|gw|gue|my|mine|me|pribadi)\b")
+
+
+def refuses(text: str) -> bool:
+    """"ga mau kak", "tdk setuju", "I don't agree": a refusal in everyday words (a plain NO counts too)."""
+    return classify(text) == Event.NO or _REFUSAL.search(normalize(text)) is not None
+
+
+def asks_erasure(text: str) -> bool:
+    """"tolong hapus data sy kak", "please delete my data": HAPUS DATA inside a sentence."""
+    return classify(text) == Event.ERASE or _ERASURE.search(normalize(text)) is not None
+
+
 def confirms_erase(text: str) -> bool:
     """Only a typed YA / HAPUS (or DELETE) confirms an erasure; anything else cancels it."""
     return " ".join(_words(normalize(text))) in CONFIRM_ERASE

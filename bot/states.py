@@ -108,7 +108,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (ANY,             E.MY_DATA,       (),                                   SAME,              ("my_data_no_email", "reprompt")),
     (S.ASK_CONSENT,   ANY,             ("agrees", "known"),                  S.READY,           ("record_consent", "consent_welcome_back")),
     (S.ASK_CONSENT,   ANY,             ("agrees",),                          S.ASK_NAME,        ("record_consent", "reprompt_name")),
-    (S.ASK_CONSENT,   E.NO,            (),                                   S.NEW,             ("consent_refused",)),
+    (S.ASK_CONSENT,   ANY,             ("refuses",),                         S.NEW,             ("consent_refused",)),
     (S.ASK_CONSENT,   E.CANCEL,        (),                                   S.NEW,             ("consent_refused",)),
     (S.ASK_CONSENT,   E.HELP,          (),                                   SAME,              ("consent_help", "reprompt")),
     (S.ASK_CONSENT,   ANY,             (),                                   SAME,              ("reprompt",)),

@@ -184,6 +184,17 @@ def test_lone_surrogates_from_utf7_are_stored_not_raised(app, raw):
         assert row.status in ("received", "ignored") and not row.flagged and session.get(RawMail, row.id).raw == raw
 
 
+@pytest.mark.parametrize("declared", ["\x00/", "/", "application/pdf\x00"])
+def test_an_attachment_type_that_is_no_mime_type_is_stored_as_octet_stream(app, declared):
+    """A NUL in an attachment's Content-Type made PostgreSQL refuse the whole mail (found by the property test)."""
+    raw = (b"From: Budi <budi.santoso@example.org>\r\nSubject: data\r\nContent-Type: " + declared.encode() +
+           b"\r\nContent-Disposition: attachment; filename=tabel.bin\r\n\r\nisi")
+    result = store_one(app, raw)
+    with app.app_context(), app.extensions["db"].session() as session:
+        (row,) = session.get(Message, result.message.id).attachments
+        assert row.content_type == "application/octet-stream" and row.status == "stored"
+
+
 @pytest.mark.parametrize("name, limit, expected", [
     ("laporan.pdf", 255, "laporan.pdf"),
     ("统计" * 100 + ".xlsx", 20, "统计统计统.xlsx"),

@@ -195,7 +195,9 @@ def test_killed_between_fetch_and_commit_loses_and_doubles_nothing(imap_env, ima
     try:
         second.wait_for("mail stored as message", timeout=20)
         deadline = time.monotonic() + 20
-        while (len(stored(imap_app)) < 5 or unseen(dovecot)) and time.monotonic() < deadline:
+        # the jobs are enqueued after the commit and the \\Seen flags: wait for them too before stopping it
+        while (len(stored(imap_app)) < 5 or unseen(dovecot) or len(queued(imap_app)) < 5) \
+                and time.monotonic() < deadline:
             time.sleep(0.1)
     finally:
         second.proc.terminate()

@@ -21,7 +21,7 @@ from tests.support.whatsapp import (BASE, INBOUND, STATUS, inbound_form, make_wa
 from workers import jobs
 
 FORM = "application/x-www-form-urlencoded"
-PROPERTY = settings(max_examples=1000, deadline=None, derandomize=False,
+PROPERTY = settings(max_examples=1000, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.data_too_large])
 # isdigit() says yes to all of these, int() to none: superscripts, circled and other "digits" that are not decimal.

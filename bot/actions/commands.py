@@ -89,6 +89,8 @@ class Commands:
         ctx = turn.ctx
         if state == State.ASK_NAME:
             self.a_reprompt_name(turn)
+        elif state == State.ASK_CONSENT:  # consent is informed only with the notice in front of the citizen
+            self.notice(turn)
         elif state == State.ASK_CODE:
             self.say(turn, "code_sent", email=ctx.get("email", ""), minutes=30)
         elif state == State.RESULTS and ctx.get("answers"):

@@ -13,6 +13,9 @@ class Privacy:
         """Agreed to the current notice, on this address or (once known) on any of the citizen's."""
         return personal_data.consented(self.session, turn.identity, turn.conversation.citizen, NOTICE_VERSION)
 
+    def g_refuses(self, turn) -> bool:
+        return intent.refuses(turn.text)
+
     def g_agrees(self, turn) -> bool:
         return turn.event in (Event.YES, Event.TEXT) and intent.agrees(turn.text)
 
@@ -27,13 +30,13 @@ class Privacy:
     def a_ask_consent(self, turn) -> None:
         self.say(turn, "greet")
         self.keep_pending_question(turn)
-        self._notice(turn)
+        self.notice(turn)
 
     def a_ask_consent_again(self, turn) -> None:
         """A known citizen meets a new notice version at the start of a conversation."""
         self.say(turn, "privacy_notice_updated")
         self.keep_pending_question(turn)
-        self._notice(turn)
+        self.notice(turn)
 
     def a_record_consent(self, turn) -> None:
         personal_data.record_consent(self.session, turn.identity, turn.conversation.citizen, NOTICE_VERSION, self.now)
@@ -81,7 +84,7 @@ class Privacy:
                                    text=self.t(turn, "erase_done"), meta={"kind": "erasure_notice", "lang": lang}))
 
     # ---- helpers
-    def _notice(self, turn) -> None:
+    def notice(self, turn) -> None:
         retention = duration(turn.conversation.lang, self.settings.retention_after_close)
         self.say(turn, "privacy_notice", retention=retention)
         self.say(turn, "consent_question")

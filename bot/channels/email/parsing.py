@@ -79,6 +79,15 @@ class ParsedMail:
     problem: Optional[str] = None
 
 
+_MIME_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
+
+
+def _content_type(part: Message) -> str:
+    """The part's type when it is a MIME type at all ("\x00/" is not: PostgreSQL cannot even store it)."""
+    declared = part.get_content_type()
+    return declared if _MIME_TYPE.fullmatch(declared) else "application/octet-stream"
+
+
 def clean(value: object) -> str:
     """A header as printable text: undeclared 8-bit bytes decoded (UTF-8, else windows-1252)."""
     text = str(value or "")
@@ -173,7 +182,7 @@ def _body_and_files(msg: Message) -> tuple[str, list[Part]]:
     for part in _leaves(msg):
         if id(part) in alternatives or part.is_multipart() and part.get_content_type() != "message/rfc822":
             continue
-        files.append(Part(_filename(part, len(files) + 1), part.get_content_type(), _payload(part)))
+        files.append(Part(_filename(part, len(files) + 1), _content_type(part), _payload(part)))
     return "\n\n".join(_part_text(part).strip("\n") for part in _with_continuations(msg, body)), files
 
 
