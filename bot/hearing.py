@@ -38,7 +38,7 @@ _DETAIL = (Event.CORRECTION, Event.PICK, Event.COMPLAINT)
 def event_for(text: str, reading: Reading, state: State, asking: str | None = None) -> Event:
     """The table's event for ``text``, read as ``reading`` in ``state`` (``asking``: the detail asked)."""
     typed = intent.classify(text)
-    if state is not State.CONFIRM_ERASE and intent.asks_erasure(text):
+    if state is not State.CONFIRM_ERASE and (typed is Event.ERASE or intent.asks_erasure(text)):
         return Event.ERASE  # asks for a typed confirmation, so a wrong reading costs nothing (never CANCEL)
     if state in _TYPED or typed in COMMANDS or not intent.has_words(text):
         return typed

@@ -95,8 +95,9 @@ def agrees(text: str) -> bool:
 
 _REFUSAL = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|ngga|enggak|engga|gk|no|not|don't|dont|do not)\s+"
                       r"(?:mau|setuju|stuju|bersedia|agree|want)\b")
-_ERASURE = re.compile(r"\b(?:hapus|hapuskan|menghapus|dihapus|delete|erase|remove)\b.*\bdata\b.*"
-                      r"\b(?:saya|sy|aku|ku|gw|gue|my|mine|me|pribadi)\b")
+_WHOSE = r"\b(?:saya|sy|aku|ku|gw|gue|my|mine|me|pribadi)\b"
+_ERASURE = re.compile(r"\b(?:hapus|hapuskan|menghapus|dihapus|delete|erase|remove)\b"
+                      rf"(?:.*\bdata\b.*{_WHOSE}|.*{_WHOSE}.*\bdata\b)")
 
 
 def refuses(text: str) -> bool:
@@ -105,8 +106,9 @@ def refuses(text: str) -> bool:
 
 
 def asks_erasure(text: str) -> bool:
-    """"tolong hapus data sy kak", "please delete my data": HAPUS DATA inside a sentence."""
-    return classify(text) == Event.ERASE or _ERASURE.search(normalize(text)) is not None
+    """"tolong hapus data sy kak", "please delete my data": HAPUS DATA inside a sentence (the bare command is
+    :func:`classify`'s)."""
+    return _ERASURE.search(normalize(text)) is not None
 
 
 def confirms_erase(text: str) -> bool:

@@ -130,3 +130,21 @@ def test_classify_never_fails(text):
 def test_substantive_questions(text, substantive):
     """A greeting with "I want to ask" is not kept as the question to search after registration."""
     assert intent.is_substantive(text) is substantive
+
+
+@pytest.mark.parametrize("text, erasure", [
+    ("tolong hapus data sy kak", True), ("min hapusin data saya ya", False), ("please delete my data", True),
+    ("hapus data pribadi aku", True), ("cara menghapus data di excel gmn", False), ("data saya", False),
+])
+def test_erasure_asked_inside_a_sentence(text, erasure):
+    """HAPUS DATA inside a sentence needs the verb, "data" and whose data; a how-to question is none."""
+    assert intent.asks_erasure(text) is erasure
+
+
+@pytest.mark.parametrize("text, refusal", [
+    ("ga mau kak", True), ("tdk setuju", True), ("I don't agree", True), ("tidak", True),
+    ("setuju", False), ("mau dong", False), ("ga papa setuju kok", False),
+])
+def test_refusals_of_the_privacy_notice(text, refusal):
+    """Everyday refusals of the notice are read as no; agreement and unrelated words are not."""
+    assert intent.refuses(text) is refusal
