@@ -60,12 +60,9 @@ class Complaints:
     # ---- guards
     def g_complains(self, turn) -> bool:
         """The intent layer reads a complaint, and sure enough (see :func:`complaint_likely`)."""
-        if "complains" not in turn.cache:
-            reading = turn.reading or nlu.read(turn.text, nlu.context_for(State(turn.conversation.state)),
-                                               lang=turn.conversation.lang)
-            turn.cache["complains"] = reading.intent == nlu.Intent.COMPLAINT and complaint_likely(
-                turn.text, reading.confidence)
-        return turn.cache["complains"]
+        reading = turn.reading  # the engine read the words once (Engine._hear); the rows are for words only
+        return reading is not None and reading.intent == nlu.Intent.COMPLAINT and complaint_likely(
+            turn.text, reading.confidence)
 
     def g_complaint_stated(self, turn) -> bool:
         return says_what_happened(turn.text)
