@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 
 from bot import clock, nlu
 from bot.actions import Actions
+from bot.context import Context
 from bot.envelope import Outbound, proven_email, proven_phone
 from bot.hearing import event_for
 from bot.models import ChannelIdentity, Citizen, Consultation, Conversation, Message, OPEN_STATUSES
-from bot.states import RETURN, SAME, TABLE, Event, IllegalTransition, State, candidates, check
+from bot.states import RETURN, SAME, TABLE, Event, IllegalTransition, State, candidates, check, office_owes
 from bot.texts import text as _text
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,10 @@ class Turn:
         return self.conversation.identity
 
     @property
-    def ctx(self) -> dict[str, Any]:
-        return self.cache.setdefault("ctx", dict(self.conversation.context or {}))
+    def ctx(self) -> Context:
+        if "ctx" not in self.cache:
+            self.cache["ctx"] = Context.load(self.conversation.context)
+        return self.cache["ctx"]
 
 
 class Engine(Actions):
@@ -68,7 +71,7 @@ class Engine(Actions):
         turn.cache["previous_inbound"] = conversation.last_inbound_at
         letter = (message.meta or {}).get("letter")
         if letter:  # what a mail's signature said, for registration and the request (the first statement stands)
-            turn.ctx["letter"] = {**letter, **turn.ctx.get("letter", {})}
+            turn.ctx.add_letter(letter)
         self._hear(turn)
         if turn.reading.intent not in _FIGURES or turn.reading.comment:  # "one" as a score is no switch to English
             conversation.lang = turn.reading.lang  # short, language-neutral words keep the language
@@ -94,7 +97,7 @@ class Engine(Actions):
             turn.text, turn.redispatch = turn.redispatch, None
             turn.cache = {"ctx": turn.ctx}
             self._hear(turn)
-        conversation.context = dict(turn.ctx)
+        conversation.context = turn.ctx.dump()
         self._move_deadlines(turn)
         return self._outbounds(turn)
 
@@ -102,7 +105,7 @@ class Engine(Actions):
         """Read the citizen's words once, in the context of what the bot last asked."""
         state = State(turn.conversation.state)
         turn.reading = nlu.read(turn.text, nlu.context_for(state), lang=turn.conversation.lang)
-        turn.event = event_for(turn.text, turn.reading, state, turn.ctx.get("asking"))
+        turn.event = event_for(turn.text, turn.reading, state, turn.ctx.asking)
 
     def _step(self, turn: Turn) -> None:
         state = State(turn.conversation.state)
@@ -120,23 +123,21 @@ class Engine(Actions):
         if dest == SAME:
             return
         if dest == RETURN:
-            dest = State(turn.ctx.pop("return_state", State.READY.value))
+            dest = State(turn.ctx.come_back(State.READY.value))
         turn.conversation.state = State(dest).value
         if dest == State.CLOSED:
             turn.conversation.ended_at = self.now
 
     def _move_deadlines(self, turn: Turn) -> None:
-        """Inactivity runs while the citizen owes an answer; never while the office does.
-
-        The office owes a ticket's first reply (WAITING), and in a hand-off whatever the citizen
-        wrote last: a follow-up question left unanswered is not the citizen's silence. The
-        officer's next message starts the citizen's time again."""
+        """Inactivity runs while the citizen owes an answer (:func:`bot.states.office_owes`), and not after a
+        close for silence: then nothing more is sent until the citizen writes."""
         conversation, now = turn.conversation, self.now
         conversation.last_activity_at = now
-        office_owes = conversation.state in (State.WAITING.value, State.CLOSED.value, State.NEW.value) or (
-            conversation.state == State.HANDOFF.value and turn.message is not None) or (
-            turn.event == Event.INACTIVITY_CLOSE)  # closed for silence: nothing more until the citizen writes
-        if office_owes:
+        ticket = self.open_consultation_of(turn)
+        quiet = turn.event == Event.INACTIVITY_CLOSE or office_owes(
+            State(conversation.state), citizen_wrote_last=turn.message is not None,
+            first_reply_pending=ticket is not None and ticket.first_response_at is None)
+        if quiet:
             conversation.remind_at = conversation.close_at = None
         else:
             conversation.remind_at = now + self.settings.inactivity_reminder_after

@@ -3,8 +3,8 @@
 Each row reads: in ``source`` state, on ``event``, if every ``guard`` holds, run ``actions`` and go to
 ``dest``. Rows are tried top to bottom; the first whose guards hold wins. ``ANY`` as a source matches
 every state, ``TEXTUAL`` as an event matches any non-command message, and ``SAME`` as a destination
-keeps the state. Every state has a catch-all row, so no message is ever left without an answer;
-:func:`check` proves that when the module is imported.
+keeps the state. Every state has a catch-all row, so no message is ever left without an answer, and a prompt (what
+the bot asks again in it); :func:`check` proves both when the engine is imported.
 """
 from __future__ import annotations
 
@@ -210,6 +210,41 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.CLOSED,        ANY,             (),                                   S.NEW,             ("reopen",)),
 ))
 
+# What the bot asks again to put a citizen back on track in each state (after HELP, a cancelled detour, a
+# command): the action that says it. :func:`check` proves every state has one.
+PROMPTS: dict[State, str] = {
+    S.NEW: "show_menu",
+    S.ASK_CONSENT: "repeat_notice",
+    S.ASK_NAME: "reprompt_name",
+    S.ASK_EMAIL: "ask_email",
+    S.ASK_CODE: "remind_code",
+    S.ASK_PHONE: "ask_phone",
+    S.READY: "show_menu",
+    S.RESULTS: "results_tail",
+    S.CLARIFY: "ask_again_detail",
+    S.WAITING: "show_ticket_menu",
+    S.HANDOFF: "show_ticket_menu",
+    S.RATING: "ask_rating",
+    S.COMMENT: "ask_comment",
+    S.OFFER_COMPLAINT: "repeat_complaint_offer",
+    S.COMPLAINT: "ask_complaint",
+    S.WHICH_TICKET: "ask_which_ticket",
+    S.CLOSED: "show_menu",
+    S.CONFIRM_ERASE: "ask_erase",
+}
+
+
+def office_owes(state: State, *, citizen_wrote_last: bool, first_reply_pending: bool) -> bool:
+    """Whether the office, not the citizen, owes the next word: then no inactivity clock runs.
+
+    The office owes a ticket's first reply (WAITING, and any detour taken meanwhile, such as a complaint), and
+    in a hand-off whatever the citizen wrote last: a follow-up left unanswered is not the citizen's silence.
+    A new or closed conversation asks the citizen nothing. The officer's next message starts the citizen's
+    time again."""
+    return (state in (S.WAITING, S.NEW, S.CLOSED) or first_reply_pending
+            or (state == S.HANDOFF and citizen_wrote_last))
+
+
 CITIZEN_EVENTS = tuple(e for e in Event if e not in (E.OFFICER_REPLY, E.OFFICER_CLOSE, E.INACTIVITY_CLOSE))
 TEXT_EVENTS = (E.TEXT, E.YES, E.NO, E.RESEND, E.SKIP)  # what TEXTUAL matches: words, not commands
 
@@ -241,6 +276,9 @@ def check(guards: set[str], actions: set[str]) -> None:
         unknown = (set(row.guards) - guards) | (set(row.actions) - actions)
         if unknown:
             raise IllegalTransition(f"table names unknown guards/actions: {sorted(unknown)}")
+    missing = [s.value for s in State if PROMPTS.get(s) not in actions]
+    if missing:
+        raise IllegalTransition(f"no prompt action for {missing}")
     for state in State:
         for event in CITIZEN_EVENTS + (E.OFFICER_REPLY, E.OFFICER_CLOSE, E.INACTIVITY_CLOSE):
             rows = candidates(state, event)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot import clock, inbox, outbox, services
 from bot.envelope import Outbound
 from bot.models import OPEN_STATUSES, Consultation, Conversation, Message
-from bot.states import Event
+from bot.states import Event, State, office_owes
 from bot.texts import text
 
 MODEL = Conversation
@@ -44,7 +44,8 @@ def act(app: Flask, session: Session, conversation: Conversation) -> tuple[Optio
     now = clock.now()
     if conversation.ended_at is not None or _unprocessed_reply(session, conversation):
         return None, []  # a citizen message waits to be processed: it resets the deadline
-    if _office_owes(session, conversation):
+    if office_owes(State(conversation.state), citizen_wrote_last=False,
+                   first_reply_pending=_first_reply_pending(session, conversation)):
         conversation.remind_at = conversation.close_at = None
         return None, []
     if conversation.close_at is not None and conversation.close_at <= now:
@@ -69,7 +70,7 @@ def _reminder(session: Session, conversation: Conversation, now: dt.datetime) ->
                     meta={"kind": "inactivity_reminder"})
 
 
-def _office_owes(session: Session, conversation: Conversation) -> bool:
+def _first_reply_pending(session: Session, conversation: Conversation) -> bool:
     """An open ticket of this conversation still waits for its first officer reply."""
     return bool(session.scalar(select(exists().where(
         Consultation.conversation_id == conversation.id, Consultation.status.in_(OPEN_STATUSES),

@@ -4,25 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.models import Consultation, OPEN_STATUSES
-from bot.states import State
+from bot.states import PROMPTS, State
 from bot.texts import when
-
-# What to say to put a citizen back on track in each state.
-PROMPTS = {
-    State.NEW: "greet",
-    State.ASK_CONSENT: "consent_question",
-    State.ASK_NAME: "ask_name",
-    State.ASK_EMAIL: "ask_email",
-    State.ASK_PHONE: "ask_phone",
-    State.READY: "menu",
-    State.WAITING: "menu_ticket",
-    State.HANDOFF: "menu_ticket",
-    State.RATING: "ask_rating",
-    State.COMMENT: "ask_comment",
-    State.OFFER_COMPLAINT: "offer_complaint",
-    State.COMPLAINT: "ask_complaint",
-    State.CLOSED: "menu",
-}
 
 
 class Commands:
@@ -64,9 +47,7 @@ class Commands:
         self.prompt_for(turn, State(turn.conversation.state))
 
     def a_clear(self, turn) -> None:
-        for key in ("answers", "question", "request", "asking", "request_started", "return_state", "rating_for",
-                    "score"):
-            turn.ctx.pop(key, None)
+        turn.ctx.clear()
 
     def a_cancelled(self, turn) -> None:
         self.say(turn, "cancelled")
@@ -85,25 +66,27 @@ class Commands:
         turn.redispatch = turn.text
 
     def prompt_for(self, turn, state: State) -> None:
-        """Repeat the question the citizen owes us in ``state``."""
-        ctx = turn.ctx
-        if state == State.ASK_NAME:
-            self.a_reprompt_name(turn)
-        elif state == State.ASK_CONSENT:  # consent is informed only with the notice in front of the citizen
-            self.notice(turn)
-        elif state == State.ASK_CODE:
-            self.say(turn, "code_sent", email=ctx.get("email", ""), minutes=30)
-        elif state == State.RESULTS and ctx.get("answers"):
-            self.say(turn, "article_tail")
-        elif state == State.CLARIFY:
-            self.say(turn, f"ask_{ctx.get('asking', 'data_needed')}")
-        elif state == State.COMMENT:
-            self.ask_comment(turn)
-        elif state in (State.ASK_EMAIL, State.ASK_PHONE):
-            self.say(turn, PROMPTS[state], name=ctx.get("name", ""))
-        elif state in (State.WAITING, State.HANDOFF):
-            self.a_show_ticket_menu(turn)
-        elif state == State.WHICH_TICKET:
-            self.a_ask_which_ticket(turn)
-        else:
-            self.say(turn, PROMPTS.get(state, "menu"))
+        """Repeat the question the citizen owes us in ``state`` (the table's PROMPTS)."""
+        getattr(self, f"a_{PROMPTS[state]}")(turn)
+
+    # ---- prompts that exist only to be repeated
+    def a_remind_code(self, turn) -> None:
+        self.say(turn, "code_sent", email=turn.ctx.email or "", minutes=30)
+
+    def a_results_tail(self, turn) -> None:
+        self.say(turn, "article_tail" if turn.ctx.answers else "menu")
+
+    def a_ask_again_detail(self, turn) -> None:
+        self.say(turn, f"ask_{turn.ctx.asking or 'data_needed'}")
+
+    def a_ask_rating(self, turn) -> None:
+        self.say(turn, "ask_rating")
+
+    def a_ask_comment(self, turn) -> None:
+        self.ask_comment(turn)
+
+    def a_repeat_complaint_offer(self, turn) -> None:
+        self.say(turn, "offer_complaint")
+
+    def a_repeat_notice(self, turn) -> None:
+        self.notice(turn)

@@ -77,15 +77,15 @@ class Complaints:
         """Remember where to go back after the complaint; a new conversation goes on to the notice or registration, and an
         offered complaint keeps the menu the offer set."""
         state = State(turn.conversation.state)
-        if state == State.OFFER_COMPLAINT and "return_state" in turn.ctx:
+        if state == State.OFFER_COMPLAINT and turn.ctx.return_state is not None:
             return
         if state == State.NEW:  # the privacy notice comes first, unless this person agreed already
             state = State.ASK_NAME if self.g_consented(turn) else State.ASK_CONSENT
-        turn.ctx["return_state"] = state.value
+        turn.ctx.detour(state.value)
 
     def a_rating_done(self, turn) -> None:
         """A comment that was the complaint ends the rating: after filing it, the menu."""
-        turn.ctx["return_state"] = State.READY.value
+        turn.ctx.detour(State.READY.value)
 
     def a_file_comment_as_complaint(self, turn) -> None:
         turn.text = self._rating_comment(turn)
@@ -99,7 +99,7 @@ class Complaints:
             reference=tickets.allocate(self.session, self.now.astimezone(WIB).year, tickets.COMPLAINT_PREFIX),
             citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
             channel=turn.identity.channel, text=text.strip()[:5000], created_at=self.now,
-            consultation_id=turn.ctx.get("rating_for") or (open_ticket.id if open_ticket else None))
+            consultation_id=turn.ctx.rating_for or (open_ticket.id if open_ticket else None))
         self.session.add(complaint)
         self.session.flush()
         return complaint
@@ -128,7 +128,7 @@ class Complaints:
                    status=self.t(turn, f"complaint_status_{c.status}")) for c in reversed(complaints)]
 
     def _rating_comment(self, turn):
-        rating_for = turn.ctx.get("rating_for")
+        rating_for = turn.ctx.rating_for
         if rating_for is None:
             return None
         return self.session.scalar(select(Rating.comment).where(Rating.consultation_id == rating_for))

@@ -20,10 +20,9 @@ class Consulting:
 
     # ---- actions
     def a_open_consultation(self, turn) -> None:
-        ctx, now = turn.ctx, self.now
-        request = ctx.pop("request")
+        now = self.now
+        request, started = turn.ctx.take_request()
         details = {key: request.get(key) or None for key in DETAILS}  # a detail the citizen left open is NULL
-        started = ctx.pop("request_started", None)
         ticket = tickets.allocate(self.session, now.astimezone(WIB).year)
         consultation = Consultation(
             ticket=ticket, citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
@@ -35,7 +34,6 @@ class Consulting:
         self.session.flush()
         turn.cache["open"] = consultation
         self._attach_message(turn, consultation)
-        ctx.pop("question", None)
         self.say(turn, "consultation_opened", ticket=ticket, due=when(turn.conversation.lang, consultation.due_at))
 
     def a_attach(self, turn) -> None:
@@ -45,9 +43,9 @@ class Consulting:
 
     def a_acknowledge(self, turn) -> None:
         """Tell the citizen the message reached the ticket, at most once per half hour."""
-        consultation, last = self.open_consultation_of(turn), turn.ctx.get("acked_at", 0)
+        consultation, last = self.open_consultation_of(turn), turn.ctx.acked_at
         if consultation is not None and self.now.timestamp() - last >= ACK_EVERY.total_seconds():
-            turn.ctx["acked_at"] = self.now.timestamp()
+            turn.ctx.acked_at = self.now.timestamp()
             self.say(turn, "attached", ticket=consultation.ticket)
 
     def a_show_ticket_menu(self, turn) -> None:
@@ -62,9 +60,9 @@ class Consulting:
             consultation.first_response_at = now
         if consultation.status == ConsultationStatus.OPEN.value:
             consultation.status = ConsultationStatus.IN_PROGRESS.value
-        if turn.ctx.get("return_state") == State.WAITING.value:  # answered during a complaint: come back to the chat
-            turn.ctx["return_state"] = State.HANDOFF.value
-        turn.ctx.update(officer_at=now.timestamp(), handoff_acked=False)
+        if turn.ctx.return_state == State.WAITING.value:  # answered during a complaint: come back to the chat
+            turn.ctx.detour(State.HANDOFF.value)
+        turn.ctx.officer_spoke(now.timestamp())
         identity = turn.identity
         turn.extra.append(Outbound(
             channel=identity.channel, address=identity.address, author="officer",
@@ -97,7 +95,7 @@ class Consulting:
     def a_cancel_ticket(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
         self._close(turn, consultation, "cancelled", status=ConsultationStatus.CANCELLED)
-        turn.ctx.pop("rating_for", None)
+        turn.ctx.rating_done()
         self.say(turn, "consultation_cancelled", ticket=consultation.ticket)
 
     # ---- helpers
@@ -113,6 +111,4 @@ class Consulting:
             consultation.close_reason, consultation.outcome = reason, outcome
         turn.cache["consultation_id"] = consultation.id
         turn.cache.pop("open", None)
-        turn.ctx["rating_for"] = consultation.id
-        for key in ("acked_at", "request", "asking", "answers"):
-            turn.ctx.pop(key, None)
+        turn.ctx.ticket_closed(consultation.id)

@@ -85,22 +85,20 @@ class Dialogue:
 
     def a_acknowledge_handoff(self, turn) -> None:
         """One short word when the officer has been silent a while; never silence, never a reply to every line."""
-        quiet = self.now.timestamp() - turn.ctx.get("officer_at", 0)
-        if not turn.ctx.get("handoff_acked") and quiet >= self.settings.handoff_ack_after.total_seconds():
-            turn.ctx["handoff_acked"] = True
+        quiet = self.now.timestamp() - turn.ctx.officer_at
+        if not turn.ctx.handoff_acked and quiet >= self.settings.handoff_ack_after.total_seconds():
+            turn.ctx.handoff_acked = True
             self.say(turn, "attached_handoff", ticket=self._open_ticket(turn))
 
     def a_keep_question(self, turn) -> None:
-        turn.ctx["kept_question"] = turn.text.strip()[:1000]
-        turn.ctx["kept_message"] = turn.message.id if turn.message is not None else None
+        turn.ctx.keep_question(turn.text.strip()[:1000], turn.message.id if turn.message is not None else None)
 
     def a_ask_which_ticket(self, turn) -> None:
         self.say(turn, "ask_which_ticket", ticket=self._open_ticket(turn))
 
     def a_attach_kept_question(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
-        kept = self.session.get(Message, turn.ctx.pop("kept_message", None) or 0)
-        turn.ctx.pop("kept_question", None)
+        kept = self.session.get(Message, turn.ctx.take_kept_question()[1] or 0)
         if consultation is not None:
             if kept is not None:
                 kept.consultation_id = consultation.id
@@ -108,7 +106,7 @@ class Dialogue:
         self.say(turn, "attached", ticket=self._open_ticket(turn))
 
     def a_new_question(self, turn) -> None:
-        turn.ctx.pop("return_state", None)
+        turn.ctx.return_state = None
         self.take_kept_question(turn)
 
     # ---- after a close
@@ -116,15 +114,13 @@ class Dialogue:
         self.say(turn, "question_kept")
 
     def a_skip_rating(self, turn) -> None:
-        for key in ("rating_for", "score"):
-            turn.ctx.pop(key, None)
+        turn.ctx.rating_done()
         if not self.take_kept_question(turn):
             self.say(turn, "menu")
 
     def take_kept_question(self, turn) -> bool:
         """Handle now the question the citizen wrote while we asked something else."""
-        question = turn.ctx.pop("kept_question", None)
-        turn.ctx.pop("kept_message", None)
+        question, _ = turn.ctx.take_kept_question()
         if question:
             turn.redispatch = question
         return bool(question)

@@ -16,10 +16,10 @@ EN_LABELS = {1: "poor", 2: "fair", 3: "good", 4: "very good"}
 class Feedback:
     # ---- guards
     def g_valid_score(self, turn) -> bool:
-        return _score(turn) is not None and bool(turn.ctx.get("rating_for"))
+        return _score(turn) is not None and bool(turn.ctx.rating_for)
 
     def g_low_score(self, turn) -> bool:
-        return turn.ctx.get("score", 4) <= LOW_SCORE
+        return (turn.ctx.score or 4) <= LOW_SCORE
 
     def g_complaint_too_short(self, turn) -> bool:
         return len(turn.text.strip()) < MIN_COMPLAINT_CHARS or not intent.has_words(turn.text)
@@ -37,17 +37,17 @@ class Feedback:
         self.ask_comment(turn)
 
     def a_store_score(self, turn) -> None:
-        score, consultation_id = _score(turn), turn.ctx["rating_for"]
+        score, consultation_id = _score(turn), turn.ctx.rating_for
         rating = self.session.scalar(select(Rating).where(Rating.consultation_id == consultation_id))
         if rating is None:
             rating = Rating(consultation_id=consultation_id, citizen_id=turn.conversation.citizen_id,
                             created_at=self.now, score=score)
             self.session.add(rating)
         rating.score = score
-        turn.ctx["score"] = score
+        turn.ctx.score = score
 
     def ask_comment(self, turn) -> None:
-        score = turn.ctx["score"]
+        score = turn.ctx.score
         labels = EN_LABELS if turn.conversation.lang == "en" else RATING_LABELS
         self.say(turn, "ask_comment", score=score, label=labels[score])
 
@@ -59,22 +59,21 @@ class Feedback:
         comment = _rating_comment(turn) or turn.text.strip()
         if intent.normalize(comment) in intent.NO:
             return
-        rating = self.session.scalar(select(Rating).where(Rating.consultation_id == turn.ctx.get("rating_for")))
+        rating = self.session.scalar(select(Rating).where(Rating.consultation_id == turn.ctx.rating_for))
         if rating is not None:
             rating.comment = comment[:2000]
 
     def a_thank_rating(self, turn) -> None:
-        for key in ("rating_for", "score"):
-            turn.ctx.pop(key, None)
+        turn.ctx.rating_done()
         self.say(turn, "thanks_rating")
         self.take_kept_question(turn)
 
     def a_offer_complaint(self, turn) -> None:
-        turn.ctx["return_state"] = State.READY.value
+        turn.ctx.detour(State.READY.value)
         self.say(turn, "offer_complaint")
 
     def a_remember_state(self, turn) -> None:
-        turn.ctx["return_state"] = turn.conversation.state
+        turn.ctx.detour(turn.conversation.state)
 
     def a_ask_complaint(self, turn) -> None:
         self.say(turn, "ask_complaint")
@@ -101,10 +100,9 @@ class Feedback:
     # ---- helpers
     def _end_detour(self, turn) -> State:
         """The state the complaint detour returns to; a finished rating is forgotten when that is the menu."""
-        back = State(turn.ctx.get("return_state", State.READY.value))
+        back = State(turn.ctx.return_state or State.READY.value)
         if back == State.READY:
-            for key in ("rating_for", "score"):
-                turn.ctx.pop(key, None)
+            turn.ctx.rating_done()
         return back
 
 

@@ -26,13 +26,13 @@ class Letters:
 
     def g_nothing_to_ask(self, turn) -> bool:
         """The question names area, period and purpose (or the letter the purpose): straight to an officer."""
-        question = turn.ctx.get("question") or "" if turn.event == Event.NO else turn.text
+        question = turn.ctx.question or "" if turn.event == Event.NO else turn.text
         return all(value is not None for value in self.request_for(turn, question).values())
 
     # ---- helpers
     def letter_phone(self, turn) -> Optional[str]:
         """The number the letter gave, unless another citizen has it already."""
-        phone = turn.ctx.get("letter", {}).get("phone")
+        phone = turn.ctx.letter.get("phone")
         if phone and self.session.scalar(select(Citizen.id).where(Citizen.phone == phone)) is None:
             return phone
         return None
@@ -40,5 +40,5 @@ class Letters:
     def request_for(self, turn, question: str) -> dict:
         """The details the question itself gives; the purpose, when it does not, from the letter."""
         request = prefill(question)
-        request["purpose"] = request["purpose"] or turn.ctx.get("letter", {}).get("purpose")
+        request["purpose"] = request["purpose"] or turn.ctx.letter.get("purpose")
         return request

@@ -44,10 +44,10 @@ class Privacy:
 
     def a_consent_welcome_back(self, turn) -> None:
         self.say(turn, "welcome_back", name=turn.conversation.citizen.name)
-        turn.redispatch = turn.ctx.pop("pending_question", None) or "menu"
+        turn.redispatch = turn.ctx.take_pending_question() or "menu"
 
     def a_consent_refused(self, turn) -> None:
-        turn.ctx.clear()
+        turn.ctx.reset()
         self.say(turn, "consent_refused")
 
     def a_consent_help(self, turn) -> None:
@@ -79,7 +79,7 @@ class Privacy:
                                    reason="citizen request")
         personal_data.audit(self.session, "erase", actor="citizen", citizen_id=citizen_id,
                             conversation_id=turn.conversation.id, reason="citizen request")
-        turn.ctx.clear()
+        turn.ctx.reset()
         turn.extra.append(Outbound(channel=channel, address=address, conversation_id=turn.conversation.id,
                                    text=self.t(turn, "erase_done"), meta={"kind": "erasure_notice", "lang": lang}))
 

@@ -52,13 +52,13 @@ class Searching:
     def g_has_answers(self, turn) -> bool:
         """Confident answers to the question; after "no, I meant …" to what was meant, not those shown already."""
         if "hits" not in turn.cache:
-            shown = set(turn.ctx.get("answers", [])) if turn.event == Event.CORRECTION else set()
+            shown = set(turn.ctx.answers) if turn.event == Event.CORRECTION else set()
             hits = self.knowledge.search(self.session, intent.search_text(query(turn)), limit=3 + len(shown))
             turn.cache["hits"] = [h for h in hits if h.confident and h.slug not in shown][:3]
         return bool(turn.cache["hits"])
 
     def g_picks_answer(self, turn) -> bool:
-        return 1 <= (_picked(turn) or 0) <= len(turn.ctx.get("answers", []))
+        return 1 <= (_picked(turn) or 0) <= len(turn.ctx.answers)
 
     def g_is_number(self, turn) -> bool:
         return intent.number(turn.text) is not None
@@ -67,19 +67,19 @@ class Searching:
         return self._detail(turn) is None
 
     def g_request_complete(self, turn) -> bool:
-        request = dict(turn.ctx.get("request", {}), **{turn.ctx.get("asking", ""): self._detail(turn)})
+        request = dict(turn.ctx.request or {}, **{turn.ctx.asking or "": self._detail(turn)})
         return all(request.get(key) is not None for key in DETAILS)
 
     # ---- actions
     def a_show_answers(self, turn) -> None:
         hits = turn.cache["hits"]
-        turn.ctx.update(answers=[h.slug for h in hits], question=query(turn).strip()[:1000])
+        turn.ctx.offer([h.slug for h in hits], query(turn).strip()[:1000])
         items = "\n".join(self.t(turn, "answer_item", n=i, title=h.title, summary=_short(h.summary, 220))
                           for i, h in enumerate(hits, 1))
         self.say(turn, "answers", items=items)
 
     def a_show_article(self, turn) -> None:
-        slug = turn.ctx["answers"][_picked(turn) - 1]
+        slug = turn.ctx.answers[_picked(turn) - 1]
         article = self.knowledge.index(self.session).articles.get(slug)
         if article is None:  # removed since it was offered
             self.say(turn, "not_understood")
@@ -88,8 +88,7 @@ class Searching:
         self.say(turn, "article_tail")
 
     def a_helped(self, turn) -> None:
-        for key in ("answers", "question"):
-            turn.ctx.pop(key, None)
+        turn.ctx.forget_answers()
         self.say(turn, "helped")
 
     def a_not_found(self, turn) -> None:
@@ -101,21 +100,22 @@ class Searching:
         self.say(turn, "not_found" if self._to_ask(turn) else "not_found_forwarded")
 
     def a_not_helped(self, turn) -> None:
-        self._start_request(turn, turn.ctx.get("question") or "")
+        self._start_request(turn, turn.ctx.question or "")
         self.say(turn, "not_helped" if self._to_ask(turn) else "not_helped_forwarded")
 
     def a_ask_detail(self, turn) -> None:
-        request = turn.ctx["request"]
+        request = turn.ctx.request
         asking = next(key for key in DETAILS if request.get(key) is None)
-        turn.ctx["asking"] = asking
+        turn.ctx.asking = asking
         self.say(turn, f"ask_{asking}")
 
     def a_save_detail(self, turn) -> None:
-        turn.ctx["request"][turn.ctx.pop("asking")] = self._detail(turn)
+        turn.ctx.request[turn.ctx.asking] = self._detail(turn)
+        turn.ctx.asking = None
 
     def a_reprompt_detail(self, turn) -> None:
         self.say(turn, "detail_too_short")
-        self.say(turn, f"ask_{turn.ctx.get('asking', 'data_needed')}")
+        self.say(turn, f"ask_{turn.ctx.asking or 'data_needed'}")
 
     def _detail(self, turn) -> str | None:
         """The answer to the detail being asked, as the ticket keeps it; None when it answers nothing.
@@ -126,7 +126,7 @@ class Searching:
         cannot be left open; that, a bare "ya"/"oke" (which answers none of the questions) and a message without
         words are asked again.
         """
-        text, asking = turn.text.strip(), turn.ctx.get("asking", DETAILS[0])
+        text, asking = turn.text.strip(), turn.ctx.asking or DETAILS[0]
         if intent.leaves_open(text):
             return None if asking == "data_needed" else UNSPECIFIED
         norm = intent.normalize(text)
@@ -136,11 +136,10 @@ class Searching:
 
     def _to_ask(self, turn) -> bool:
         """Whether the request started lacks a detail ("please tell us a few details" or straight to an officer)."""
-        return any(turn.ctx["request"].get(key) is None for key in DETAILS)
+        return any(turn.ctx.request.get(key) is None for key in DETAILS)
 
     def _start_request(self, turn, question: str) -> None:
-        turn.ctx.pop("answers", None)
-        turn.ctx.update(request=self.request_for(turn, question), request_started=self.now.timestamp())
+        turn.ctx.start_request(self.request_for(turn, question), self.now.timestamp())
 
 
 def query(turn) -> str:
