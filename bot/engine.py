@@ -13,7 +13,7 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import clock, nlu
+from bot import clock, nlu, personal_data
 from bot.actions import Actions
 from bot.context import Context
 from bot.envelope import Outbound, proven_email, proven_phone
@@ -197,6 +197,10 @@ class Engine(Actions):
             phone = proven_phone(identity.channel, identity.address)
             clause = Citizen.email == email if email else Citizen.phone == phone
             identity.citizen = self.session.scalar(select(Citizen).where(clause))
+            if identity.citizen is not None:  # what this address did before it was known is the citizen's
+                self.session.flush()
+                personal_data.claim_consents(self.session, identity, identity.citizen)
+                self.claim_complaints(identity, identity.citizen.id)
         if conversation.citizen_id is None and identity.citizen is not None:
             conversation.citizen = identity.citizen
 

@@ -51,6 +51,8 @@ def event_for(text: str, reading: Reading, state: State, asking: str | None = No
         return typed
     if event in (Event.HELP, Event.STATUS, Event.CANCEL, Event.COMPLAINT) and reading.confidence < SURE:
         return Event.TEXT
+    if state is State.HANDOFF and event in (Event.STATUS, Event.HELP):
+        return Event.TEXT  # "masih lama ya pak?" in a chat with an officer is for the officer, not the bot
     if state is State.CLARIFY and (event in _DETAIL or event is Event.OUT_OF_SCOPE and asking != "data_needed"):
         return Event.TEXT
     if state is State.RATING and event in (Event.OUT_OF_SCOPE, Event.CORRECTION):

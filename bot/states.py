@@ -88,11 +88,15 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     # source          event            guards                                dest               actions
     (S.NEW,           ANY,             ("known", "consented"),               S.READY,           ("welcome_back",)),
     (S.NEW,           ANY,             ("known",),                           S.ASK_CONSENT,     ("ask_consent_again",)),
+    # the address proved to be a registered citizen's while it was being asked to register (e.g. by mail)
+    (REGISTERING + (S.ASK_CONSENT,), ANY, ("known", "consented"),           S.READY,           ("welcome_back",)),
     # a complaint in the citizen's words, any state: filed when it says what happened, else asked for
     (COMPLAINABLE,    TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("detour_from_here", "file_complaint")),
     (S.COMMENT,       TEXTUAL,         ("complains", "complaint_stated"),    RETURN,            ("save_comment", "rating_done", "file_complaint")),
     (COMPLAINABLE + (S.COMMENT,), TEXTUAL, ("complains",),                  S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
     (S.NEW,           E.COMPLAINT,     (),                                   S.COMPLAINT,       ("detour_from_here", "ask_complaint")),
+    (S.NEW,           E.MY_DATA,       ("consented",),                       S.ASK_NAME,        ("my_data_no_email", "greet")),
+    (S.NEW,           E.MY_DATA,       (),                                   S.ASK_CONSENT,     ("my_data_no_email", "ask_consent")),
     (S.NEW,           ANY,             ("consented",),                       S.ASK_NAME,        ("greet",)),
     (S.NEW,           ANY,             (),                                   S.ASK_CONSENT,     ("ask_consent",)),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),

@@ -200,3 +200,23 @@ def test_complaint_is_linked_when_registration_is_done_later(app, knowledge):
     (complaint,) = _complaints(app)
     assert complaint.citizen_id is not None
     assert re.search(r"ADU-\d{4}-000001 – diterima", c.say("status"))
+
+
+def test_complaint_from_an_address_proven_later_is_claimed_when_it_writes_again(app, knowledge):
+    """A mail address complains before anyone knows it; its owner registers on WhatsApp with that address;
+    the next mail from it is recognised, and the earlier complaint is the citizen's, shown by STATUS."""
+    from tests.talk import Citizen as Talker
+
+    mail = Talker(app, "email", "rina.w@example.org")
+    mail.say("saya mau mengadu, petugas di loket kemarin tidak ramah dan saya disuruh menunggu 2 jam")
+    (complaint,) = _complaints(app)
+    assert complaint.citizen_id is None
+    phone = j.ask_email(app)
+    phone.say("rina.w@example.org")
+    phone.say(mailed_code(phone))
+    reply = mail.say("status")
+    (complaint,) = _complaints(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        owner = s.scalar(select(CitizenRow.id).where(CitizenRow.email == "rina.w@example.org"))
+    assert owner is not None and complaint.citizen_id == owner
+    assert complaint.reference in reply

@@ -123,3 +123,5 @@ def test_dialogues_are_many_and_checked():
         script = yaml.safe_load(path.read_text())
         assert script.get("checks") and script.get("start") in STARTS, path.name
         assert set(script["turns"][-1]) & expectations, path.name
+        said = [t["say"] for t in script["turns"] if "say" in t]
+        assert all(isinstance(words, str) for words in said), f"{path.name}: quote yes/no/on/numbers: YAML reads them as values"

@@ -104,12 +104,12 @@ class Complaints:
         self.session.flush()
         return complaint
 
-    def claim_complaints(self, turn) -> None:
-        """Complaints this channel identity filed before registering now belong to the citizen."""
-        conversations = select(Conversation.id).where(Conversation.identity_id == turn.identity.id)
+    def claim_complaints(self, identity, citizen_id: int) -> None:
+        """Complaints this channel identity filed before it was known now belong to the citizen it proved to be."""
+        conversations = select(Conversation.id).where(Conversation.identity_id == identity.id)
         self.session.execute(update(Complaint).where(Complaint.citizen_id.is_(None),
                                                      Complaint.conversation_id.in_(conversations))
-                             .values(citizen_id=turn.conversation.citizen_id))
+                             .values(citizen_id=citizen_id))
 
     def complaint_lines(self, turn) -> list[str]:
         """STATUS lines for the newest complaints of the citizen, or of this identity before registration."""

@@ -89,13 +89,17 @@ class Feedback:
             self.say(turn, "complaint_contact")
         if back != State.READY:
             self.prompt_for(turn, back)
+        else:  # a question written after the close waited for the rating; the complaint ended the rating
+            self.take_kept_question(turn)
 
     def a_complaint_cancelled(self, turn) -> None:
         self.say(turn, "cancelled")
 
     def a_resume(self, turn) -> None:
         """Leaving the complaint unfiled: back to the step it interrupted (registration, a ticket), asked again."""
-        self.prompt_for(turn, self._end_detour(turn))
+        back = self._end_detour(turn)
+        if back != State.READY or not self.take_kept_question(turn):
+            self.prompt_for(turn, back)
 
     # ---- helpers
     def _end_detour(self, turn) -> State:

@@ -157,7 +157,7 @@ class Registration:
         turn.conversation.citizen = citizen
         self.session.flush()
         personal_data.claim_consents(self.session, identity, citizen)
-        self.claim_complaints(turn)
+        self.claim_complaints(identity, citizen.id)
         ctx.registered()
 
     def a_after_registration(self, turn) -> None:

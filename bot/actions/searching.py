@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bot import intent
+from bot.nlu import slots
 from bot.states import Event
 
 MAX_ARTICLE_CHARS = 1400
@@ -151,9 +152,8 @@ def query(turn) -> str:
 
 def _picked(turn):
     """The answer chosen: any phrasing the intent layer read ("yang kedua", "no. 1"), or a bare number."""
-    if turn.event == Event.PICK and turn.reading is not None:
-        return turn.reading.number
-    return intent.number(turn.text)
+    number = turn.reading.number if turn.event == Event.PICK and turn.reading is not None else intent.number(turn.text)
+    return len(turn.ctx.answers) if number == slots.LAST else number
 
 
 def _short(text: str, limit: int) -> str:

@@ -12,6 +12,8 @@ _ORDINALS = {
     3: ("3", "tiga", "ketiga", "three", "third", "3rd"), 4: ("4", "empat", "keempat", "four", "fourth", "4th"),
     5: ("5", "lima", "kelima", "five", "fifth", "5th"), 6: ("6", "enam", "keenam", "six", "sixth", "6th"),
 }
+LAST = -1  # "yang terakhir", "the last one": the engine knows how many were listed
+_ORDINALS[LAST] = ("terakhir", "trakhir", "terakir", "last")
 _NUMBER_WORD = {w: n for n, ws in _ORDINALS.items() for w in ws}
 _NUMBER = re.compile(r"(?<![\w@.])(?:ke[-\s]?)?(\d{1,2}|[a-z]+)(?![\w@]|[.,]\d)")
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -75,7 +77,8 @@ def _words(text: str) -> list[str]:
 
 
 def pick(text: str) -> Optional[int]:
-    """The list number a message names (``2``, ``no. 1``, ``yang kedua``, ``the third one``), or None."""
+    """The list number a message names (``2``, ``no. 1``, ``yang kedua``, ``the third one``), or None;
+    :data:`LAST` for "yang terakhir" / "the last one"."""
     norm = re.sub(r"\b(no|nomor|nomer|nmr)\.(?=\d)", r"\1 ", keywords.normalize(text))  # "no.3" is "no 3"
     found = [m.group(1) for m in _NUMBER.finditer(norm) if m.group(1) in _NUMBER_WORD]
     if len(found) > 1:  # "the third one": "one" is the thing picked, not its number
