@@ -32,7 +32,7 @@ _POLITE = r"(?:kak|pak|bu|min|mas|mbak|ya|dong|itu|sir|ma'am)"
 _NEGATION = r"(?:bukan|bkn|salah|keliru|ralat|koreksi|maaf|sorry|no|nope|wrong|oops)"
 _LEAD = (r"(?:nama\s*(?:saya|sy|aku|ku|lengkap\s*(?:saya|sy)?)?|namaku|namanya|nama yang benar|nama yg benar|"
          r"my (?:full )?name is|my name's|(?:the )?name is|the right name is|it's|it is|i'm|i am|saya|sy|aku)")
-_CORRECTION = re.compile(rf"^(?P<neg>{_NEGATION}\b[\s,.!:;\-–]*(?:(?:{_NEGATION}|{_POLITE})\b[\s,.!:;\-–]*)*)?(?P<lead>{_LEAD})\b\s*(?:adalah|is)?\s*[:,]?\s*"
+_CORRECTION = re.compile(rf"^(?P<neg>(?:(?:eh+|aduh|waduh|oh|ups|astaga)\b[\s,.!]*)?{_NEGATION}\b[\s,.!:;\-–]*(?:(?:{_NEGATION}|{_POLITE})\b[\s,.!:;\-–]*)*)?(?P<lead>{_LEAD})\b\s*(?:adalah|is)?\s*[:,]?\s*"
                          r"(?P<name>.+)$", re.I)
 _EXPLICIT = re.compile(r"^(?:nama|namaku|namanya|my (?:full )?name|(?:the )?name is|the right name)", re.I)
 _RENAME = re.compile(r"^\W*(?:tolong\s+|please\s+)?(?:ubah|ganti|ubh|gnti|change|update|edit)\s+(?:my\s+)?"
