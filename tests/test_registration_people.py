@@ -211,3 +211,10 @@ def test_a_question_during_registration_is_answered_right_after(app, knowledge):
     c.say(f"rina{c.address[1:]}@example.org")
     reply = c.say(mailed_code(c))
     assert "Pendaftaran selesai" in reply and "Ini yang kami temukan" in reply and c.state() == "results"
+
+
+def test_words_at_the_code_step_are_asked_again_not_called_a_wrong_code(app, knowledge):
+    c = j.ask_code(app)
+    reply = c.say("halo")
+    assert "Kode 6 angka" in reply and "tidak cocok" not in reply and _wrong_codes(app) == 0
+    assert "Sisa percobaan: 4" in c.say("000000")

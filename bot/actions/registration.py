@@ -190,6 +190,10 @@ class Registration:
         self.say(turn, refusal.key, when=when(turn.conversation.lang, refusal.until))
 
     def a_wrong_code(self, turn) -> None:
+        """A typed code that does not match; words without a code ("halo", "hmm") are no attempt: asked again."""
+        if not intent.code_digits(turn.text):
+            self.prompt_for(turn, State.ASK_CODE)
+            return
         self._count_wrong_code(turn)
         left = verification.wrong_codes_left(self.session, self.settings, turn.identity.id, self.now)
         self.say(turn, "wrong_code", left=left)
