@@ -36,7 +36,8 @@ _CORRECTION = re.compile(rf"^(?P<neg>(?:(?:eh+|aduh|waduh|oh|ups|astaga)\b[\s,.!
                          r"(?P<name>.+)$", re.I)
 _EXPLICIT = re.compile(r"^(?:nama|namaku|namanya|my (?:full )?name|(?:the )?name is|the right name)", re.I)
 _RENAME = re.compile(r"^\W*(?:tolong\s+|please\s+)?(?:ubah|ganti|ubh|gnti|change|update|edit)\s+(?:my\s+)?"
-                     r"(?:nama|name)(?:\s+(?:saya|sy|aku|ku))?\b(?:\s+(?:menjadi|jadi|to|ke))?\s*[:,]?\s*(?P<name>.*)$",
+                     r"(?:nama|name)(?:\s+(?:saya|sy|aku|ku))?\b(?!\s+(?:of|for|dari|untuk|utk|desa|kelurahan|kecamatan|"
+                     r"kabupaten|kota|jalan|usaha|perusahaan)\b)(?:\s+(?:menjadi|jadi|to|ke))?\s*[:,]?\s*(?P<name>.*)$",
                      re.I | re.S)
 
 

@@ -51,7 +51,9 @@ def test_other_sentences_are_no_correction(text):
 
 @pytest.mark.parametrize("text, rest", [("UBAH NAMA Siti Rahma", "Siti Rahma"), ("ganti nama", ""),
                                         ("change name to John Tan", "John Tan"), ("Ganti nama saya jadi Rina", "Rina"),
-                                        ("mau ganti data", None), ("nama saya Rina", None)])
+                                        ("mau ganti data", None), ("nama saya Rina", None),
+                                        ("ganti nama desa di lubuklinggau tahun berapa?", None),
+                                        ("change name of a district", None)])
 def test_rename_command(text, rest):
     assert names.rename_in(text) == rest
 
