@@ -22,7 +22,8 @@ class Context:
     email: Optional[str] = None  # the address a code was mailed to
     nonce: Optional[str] = None  # the code is derived from it (bot.verification); the code is never kept
     code_expires: float = 0.0  # epoch seconds
-    pending_question: Optional[str] = None  # a question typed before registration, answered after it
+    typo_typed: Optional[str] = None  # an address with a mistyped common domain (gmail.con) ...
+    typo_suggested: Optional[str] = None  # ... and the one we asked "did you mean …?" about
     letter: dict[str, str] = dataclasses.field(default_factory=dict)  # name/phone/purpose a mail's signature gave
     # search: the answers offered and the question they answer
     answers: list[str] = dataclasses.field(default_factory=list)
@@ -80,11 +81,14 @@ class Context:
 
     def registered(self) -> None:
         self.forget_code()
+        self.forget_typo()
         self.email = None
 
-    def take_pending_question(self) -> Optional[str]:
-        question, self.pending_question = self.pending_question, None
-        return question
+    def question_address(self, typed: Optional[str], suggested: str) -> None:
+        self.typo_typed, self.typo_suggested = typed, suggested
+
+    def forget_typo(self) -> None:
+        self.typo_typed = self.typo_suggested = None
 
     # ---- search and request
     def offer(self, answers: list[str], question: str) -> None:

@@ -6,7 +6,7 @@ registration steps keep the keyword events they are written for (their guards va
 """
 from __future__ import annotations
 
-from bot import intent
+from bot import intent, names
 from bot.nlu import Intent, Reading
 from bot.states import REGISTERING, Event, State
 
@@ -40,6 +40,8 @@ def event_for(text: str, reading: Reading, state: State, asking: str | None = No
     typed = intent.classify(text)
     if state is not State.CONFIRM_ERASE and (typed is Event.ERASE or intent.asks_erasure(text)):
         return Event.ERASE  # asks for a typed confirmation, so a wrong reading costs nothing (never CANCEL)
+    if state not in _TYPED and names.rename_in(text) is not None:
+        return Event.RENAME  # UBAH NAMA <name>: while registering, a correction of the name instead
     if state in _TYPED or typed in COMMANDS or not intent.has_words(text):
         return typed
     if reading.intent is Intent.NEVER_MIND and state in _NEVER_MIND_IN:

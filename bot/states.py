@@ -47,6 +47,7 @@ class Event(str, enum.Enum):
     SKIP = "skip"
     MY_DATA = "my_data"  # DATA SAYA: a copy of what is kept, by proven e-mail
     ERASE = "erase"  # HAPUS DATA
+    RENAME = "rename"  # UBAH NAMA / GANTI NAMA / CHANGE NAME, after registration
     # What the intent layer (bot.nlu) reads beyond commands and yes/no; see bot.hearing.
     GREETING = "greeting"
     THANKS = "thanks"
@@ -70,6 +71,7 @@ RETURN = "<"  # back to the state saved when a detour (a complaint) began
 TEXTUAL = "textual"
 S, E = State, Event
 REGISTERING = (S.ASK_NAME, S.ASK_EMAIL, S.ASK_CODE, S.ASK_PHONE)
+NAMED = REGISTERING[1:]  # registering, the name already given (and open to correction)
 CONSULTING = (S.WAITING, S.HANDOFF)
 # Where a complaint in the citizen's own words is heard (in COMPLAINT every text is the complaint; a closed
 # conversation reopens first; a comment that complains has its own row).
@@ -135,24 +137,33 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (ANY,             E.COMPLAINT,     (),                                   S.COMPLAINT,       ("remember_state", "ask_complaint")),
     (CONSULTING,      E.DONE,          (),                                   S.RATING,          ("closed_by_citizen",)),
     ((S.READY, S.RESULTS), E.DONE,     (),                                   S.CLOSED,          ("goodbye",)),
+    (ANY,             E.RENAME,        ("valid_new_name",),                  SAME,              ("rename",)),
+    (ANY,             E.RENAME,        (),                                   SAME,              ("how_to_rename",)),
     # registration
     (S.ASK_NAME,      E.YES,           ("has_profile_name", "email_proven"), S.ASK_PHONE,       ("take_profile_name", "ask_phone")),
     (S.ASK_NAME,      E.YES,           ("has_profile_name",),                S.ASK_EMAIL,       ("take_profile_name", "ask_email")),
     (S.ASK_NAME,      TEXTUAL,         ("valid_name", "email_proven"),       S.ASK_PHONE,       ("save_name", "ask_phone")),
     (S.ASK_NAME,      TEXTUAL,         ("valid_name",),                      S.ASK_EMAIL,       ("save_name", "ask_email")),
-    (S.ASK_NAME,      ANY,             (),                                   SAME,              ("bad_name",)),
+    (S.ASK_CODE,      TEXTUAL,         ("code_matches",),                    S.READY,           ("register", "after_registration")),
+    (NAMED,           TEXTUAL,         ("corrects_name",),                   SAME,              ("correct_name", "reprompt")),
+    (S.ASK_EMAIL,     TEXTUAL,         ("valid_email", "email_typo"),        SAME,              ("question_email",)),
     (S.ASK_EMAIL,     TEXTUAL,         ("valid_email", "code_mail_refused"), SAME,              ("refuse_code_mail",)),
     (S.ASK_EMAIL,     TEXTUAL,         ("valid_email",),                     S.ASK_CODE,        ("send_code",)),
-    (S.ASK_EMAIL,     ANY,             (),                                   SAME,              ("bad_email",)),
-    (S.ASK_CODE,      TEXTUAL,         ("code_matches",),                    S.READY,           ("register", "after_registration")),
+    (S.ASK_EMAIL,     TEXTUAL,         ("has_no_email",),                    SAME,              ("no_email",)),
     (S.ASK_CODE,      E.RESEND,        ("has_pending_email", "code_mail_refused"), SAME,        ("refuse_code_mail",)),
     (S.ASK_CODE,      E.RESEND,        ("has_pending_email",),               SAME,              ("send_code",)),
+    (S.ASK_CODE,      TEXTUAL,         ("code_not_arrived",),                SAME,              ("code_not_arrived",)),
+    (S.ASK_CODE,      TEXTUAL,         ("valid_email", "email_typo"),        S.ASK_EMAIL,       ("question_email",)),
     (S.ASK_CODE,      TEXTUAL,         ("valid_email", "code_mail_refused"), SAME,              ("refuse_code_mail",)),
     (S.ASK_CODE,      TEXTUAL,         ("valid_email",),                     SAME,              ("send_code",)),
-    (S.ASK_CODE,      ANY,             ("code_attempts_left",),              SAME,              ("wrong_code",)),
-    (S.ASK_CODE,      ANY,             (),                                   S.ASK_EMAIL,       ("code_locked",)),
     (S.ASK_PHONE,     TEXTUAL,         ("valid_phone",),                     S.READY,           ("register", "after_registration")),
     (S.ASK_PHONE,     TEXTUAL,         ("gave_letter_phone",),               S.READY,           ("register", "after_registration")),
+    # a question instead of the answer: kept, answered right after registration
+    (REGISTERING,     E.TEXT,          ("is_question",),                     SAME,              ("keep_question", "question_kept_registration", "reprompt")),
+    (S.ASK_NAME,      ANY,             (),                                   SAME,              ("bad_name",)),
+    (S.ASK_EMAIL,     ANY,             (),                                   SAME,              ("bad_email",)),
+    (S.ASK_CODE,      ANY,             ("code_attempts_left",),              SAME,              ("wrong_code",)),
+    (S.ASK_CODE,      ANY,             (),                                   S.ASK_EMAIL,       ("code_locked",)),
     (S.ASK_PHONE,     ANY,             (),                                   SAME,              ("bad_phone",)),
     # searching
     (S.RESULTS,       E.PICK,          ("picks_answer",),                    SAME,              ("show_article",)),

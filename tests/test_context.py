@@ -54,7 +54,7 @@ def test_a_detour_comes_back_once():
 
 
 def test_reset_forgets_everything():
-    ctx = Context(name="x", letter={"phone": "+62812"}, kept_question="q", rating_for=1)
+    ctx = Context(name="x", letter={"phone": "+62812"}, kept_question="q", rating_for=1, typo_suggested="a@b.id")
     ctx.reset()
     assert ctx == Context()
 

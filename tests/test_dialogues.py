@@ -1,8 +1,9 @@
 """Transcripts in tests/dialogues/*.yaml driven through the real engine, knowledge base and sweeper.
 
 A file holds ``checks`` (one line: what it shows), ``start`` (a journey in tests/journeys.py, or ``ready_en``)
-and ``turns``; each turn is one of ``say`` (a citizen line), ``officer`` (an officer reply), ``close`` (the
-officer closes), ``later`` (hours to move the clock) or ``sweep`` (the deadline sweeper runs once), with the
+and ``turns``; each turn is one of ``say`` (a citizen line), ``code`` (the citizen types the code just mailed),
+``officer`` (an officer reply), ``close`` (the officer closes), ``later`` (hours to move the clock) or ``sweep``
+(the deadline sweeper runs once), with the
 expectations ``state``, ``contains``, ``lacks`` (lists of words, case-insensitive), ``silent`` (no reply at
 all), ``tickets`` (open and closed consultations of the citizen so far) and ``question`` (the newest
 ticket's question). ``unanswered`` at the top level counts the knowledge gaps recorded by the end.
@@ -16,14 +17,15 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from bot import clock
+from bot import clock, verification
 from bot.models import OPEN_STATUSES, ChannelIdentity, Citizen, Consultation, Message, Rating, UnansweredQuery
 from tests import journeys
 from tests.talk import mailed_code
 from workers import sweeper
 
 DIALOGUES = sorted((Path(__file__).parent / "dialogues").glob("*.yaml"))
-STARTS = {"new": journeys.new, "ready": journeys.ready, "results": journeys.results, "clarify": journeys.clarify,
+STARTS = {"new": journeys.new, "ask_name": journeys.ask_name, "ask_email": journeys.ask_email,
+          "ask_code": journeys.ask_code, "ready": journeys.ready, "results": journeys.results, "clarify": journeys.clarify,
           "waiting": journeys.waiting, "handoff": journeys.handoff, "rating": journeys.rating}
 
 
@@ -71,6 +73,8 @@ def _act(app, citizen, turn: dict) -> str:
     before = _last_id(app)
     if "say" in turn:
         citizen.say(str(turn["say"]))
+    elif "code" in turn:
+        citizen.say(citizen.code)
     elif "officer" in turn:
         journeys.officer_event(app, citizen, text=turn["officer"])
     elif "close" in turn:
@@ -81,7 +85,14 @@ def _act(app, citizen, turn: dict) -> str:
         sweeper.sweep(app)
     else:
         raise ValueError(f"unknown turn {turn}")
+    _remember_code(citizen)
     return _since(app, citizen, before)
+
+
+def _remember_code(citizen) -> None:
+    """The code of the last code mail, for a later ``code`` turn (other turns may come in between)."""
+    if any(r.meta.get("kind") == verification.KIND for r in citizen.outbox):
+        citizen.code = mailed_code(citizen)
 
 
 @pytest.mark.parametrize("path", DIALOGUES, ids=[p.stem for p in DIALOGUES])
@@ -90,6 +101,7 @@ def test_dialogue(app, knowledge, path):
     script = yaml.safe_load(path.read_text())
     clock.freeze(dt.datetime(2026, 6, 8, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))))  # a Monday morning
     citizen = STARTS[script["start"]](app)
+    _remember_code(citizen)
     for number, turn in enumerate(script["turns"], 1):
         where = f"{path.name} turn {number} ({turn})"
         reply = _act(app, citizen, turn)

@@ -28,12 +28,25 @@ CASES = [
     ("erase-cancel", lambda app: _said(j.ready(app), "hapus data"), "gak jadi deh", "ready", "tidak dihapus"),
     ("my-data", j.ready, "data saya", "ready", "sudah kami kirim"),
     ("my-data-no-email", j.ask_email, "DATA SAYA", "ask_email", "belum punya e-mail"),
+    ("my-data-first", j.new, "data saya", "ask_consent", "belum punya e-mail"),
+    ("my-data-first-consented", lambda app: _cancelled(j.ask_name(app)), "data saya", "ask_name",
+     "belum punya e-mail"),
+    ("registering-proved-known", lambda app: _proved_elsewhere(app), "status", "ready", "Selamat datang kembali"),
     ("name-profile-wa", lambda app: j.ask_name(app, profile_name="Rina Wati"), "ya", "ask_email", "Rina Wati"),
     ("name-profile-mail", lambda app: j.ask_name(app, Channel.EMAIL.value, profile_name="Rina Wati"), "ya",
      "ask_phone", "nomor telepon"),
     ("name-mail", lambda app: j.ask_name(app, Channel.EMAIL.value), "Budi Santoso", "ask_phone", "Budi Santoso"),
     ("name-wa", j.ask_name, "Siti Aminah", "ask_email", "e-mail aktif"),
-    ("name-bad", j.ask_name, "12345", "ask_name", "nama lengkap"),
+    ("name-bad", j.ask_name, "12345", "ask_name", "bukan nama"),
+    ("name-question-kept", j.ask_name, "berapa jumlah penduduk lubuklinggau 2023?", "ask_name",
+     "setelah pendaftaran selesai"),
+    ("name-corrected", j.ask_email, "bukan, nama saya Siti Rahma", "ask_email", "menjadi *Siti Rahma*"),
+    ("email-typo", j.ask_email, "siti@gmail.con", "ask_email", "Maksud Anda siti@gmail.com"),
+    ("email-none", j.ask_email, "saya tidak punya email", "ask_email", "Jl. Perumdam"),
+    ("code-not-arrived", j.ask_code, "kodenya blm masuk", "ask_code", "folder Spam"),
+    ("code-new-email-typo", j.ask_code, "siti@gmial.com", "ask_email", "Maksud Anda siti@gmail.com"),
+    ("rename", j.ready, "UBAH NAMA Siti Rahma", "ready", "diubah menjadi *Siti Rahma*"),
+    ("rename-how", j.ready, "ganti nama", "ready", "UBAH NAMA Siti Aminah"),
     ("email-ok", j.ask_email, "siti@example.org", "ask_code", "Kode 6 angka"),
     ("email-bad", j.ask_email, "siti@", "ask_email", "tidak valid"),
     ("code-resend", j.ask_code, "kirim ulang", "ask_code", "Kode 6 angka"),
@@ -183,6 +196,18 @@ def _phone_owner(app):
 def _said(citizen, text):
     citizen.say(text)
     return citizen
+
+
+def _proved_elsewhere(app):
+    """A mail address stopped at the notice; its owner then registers it on WhatsApp by code."""
+    from tests.talk import Citizen, mailed_code
+
+    mail = Citizen(app, Channel.EMAIL.value, "dewi.k@example.org")
+    mail.say("halo")
+    phone = j.ask_email(app)
+    phone.say("dewi.k@example.org")
+    phone.say(mailed_code(phone))
+    return mail
 
 
 def _cancelled(citizen):

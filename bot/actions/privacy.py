@@ -44,7 +44,8 @@ class Privacy:
 
     def a_consent_welcome_back(self, turn) -> None:
         self.say(turn, "welcome_back", name=turn.conversation.citizen.name)
-        turn.redispatch = turn.ctx.take_pending_question() or "menu"
+        if not self.take_kept_question(turn):
+            turn.redispatch = "menu"
 
     def a_consent_refused(self, turn) -> None:
         turn.ctx.reset()

@@ -5,7 +5,24 @@ TEXTS = {
              "Before we start we need a few details.",
     "ask_name": "What is your full name?",
     "ask_name_profile": "Is your name *{name}*? Reply YES, or type your full name.",
-    "bad_name": "Please type your full name (letters only, 2–120 characters), for example: Siti Aminah.",
+    "bad_name": "Sorry, that does not look like a name. Please type just your name (titles are fine), for example: "
+                "John Tan or Dr. Siti Aminah, S.Pd.",
+    "name_corrected": "All right, we have changed your name to *{name}*.",
+    "name_changed": "Your name has been changed to *{name}*.",
+    "rename_how": "To change your name, type CHANGE NAME followed by the new name, for example: CHANGE NAME John Tan.",
+    "question_kept_registration": "We have kept your question and will answer it right after registration.",
+    "email_typo": "Did you mean {email}? Reply YES, or type the correct address.",
+    "no_email": "The service standard of PST BPS Kota Lubuklinggau (Standar Pelayanan Konsultasi Statistik) requires "
+                "users of the service to have an active e-mail address.\n"
+                "What you can do:\n"
+                "• Make a free e-mail address, for example with Gmail (accounts.google.com/signup, a few minutes), "
+                "then type it here.\n"
+                "• Or come to PST BPS Kota Lubuklinggau, Jl. Perumdam No.1, Lubuk Tanjung, Kec. Lubuk Linggau "
+                "Barat I, during working hours (phone 0733323693), with an identity card.\n"
+                "You can come back here any time.",
+    "code_not_arrived": "No problem. The code sometimes takes a minute or two to arrive. Please also check the Spam "
+                        "or Promotions folder of {email}. If it is still not there, type RESEND for a new code, or "
+                        "type another e-mail address if that one was wrong.",
     "ask_email": "Thank you, {name}. Please type a working e-mail address. We will send a 6-digit code to it.",
     "bad_email": "That e-mail address is not valid. Example: name@gmail.com",
     "code_sent": "We sent a 6-digit code to {email}. Reply with it here (valid {minutes} minutes). "
@@ -33,8 +50,10 @@ TEXTS = {
     "help": "How to use this service:\n• Type your question in plain words.\n• MENU – back to the menu\n"
             "• STATUS – your consultation tickets\n• CANCEL – cancel this step\n• COMPLAINT – file a complaint\n"
             "• DONE – end the consultation\n• MY DATA – a copy of your data by e-mail\n"
-            "• DELETE MY DATA – erase your data\nTulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
+            "• DELETE MY DATA – erase your data\n• CHANGE NAME <new name> – change your name\n"
+            "Tulis dalam Bahasa Indonesia kapan saja untuk beralih bahasa.",
     "help_registration": "We need your name, a working e-mail address and your phone number before the consultation. "
+                         "Wrong name? Type: no, my name is … "
                          "Type CANCEL to stop.",
     "answers": "Here is what we found:\n{items}\nReply with the number of the answer you want to read "
                "(if none fits, reply NO).",

@@ -5,7 +5,24 @@ TEXTS = {
              "Layanan ini gratis.\nSebelum mulai, kami perlu data singkat Anda.",
     "ask_name": "Siapa nama lengkap Anda?",
     "ask_name_profile": "Apakah nama Anda *{name}*? Balas YA, atau ketik nama lengkap Anda.",
-    "bad_name": "Mohon tulis nama lengkap Anda (huruf saja, 2–120 karakter), misalnya: Siti Aminah.",
+    "bad_name": "Maaf, itu sepertinya bukan nama. Mohon tulis nama Anda saja (gelar boleh), misalnya: Siti Aminah "
+                "atau Dr. Siti Aminah, S.Pd.",
+    "name_corrected": "Baik, nama Anda kami ubah menjadi *{name}*.",
+    "name_changed": "Nama Anda sudah diubah menjadi *{name}*.",
+    "rename_how": "Untuk mengubah nama, ketik UBAH NAMA diikuti nama baru, misalnya: UBAH NAMA Siti Aminah.",
+    "question_kept_registration": "Pertanyaan Anda kami simpan dan kami jawab tepat setelah pendaftaran selesai.",
+    "email_typo": "Maksud Anda {email}? Balas YA, atau ketik alamat yang benar.",
+    "no_email": "Standar Pelayanan Konsultasi Statistik PST BPS Kota Lubuklinggau mensyaratkan pengguna layanan "
+                "memiliki alamat e-mail yang masih aktif.\n"
+                "Yang bisa Anda lakukan:\n"
+                "• Buat alamat e-mail gratis, misalnya di Gmail (accounts.google.com/signup, cukup beberapa menit), "
+                "lalu tulis alamatnya di sini.\n"
+                "• Atau datang langsung ke PST BPS Kota Lubuklinggau, Jl. Perumdam No.1, Lubuk Tanjung, "
+                "Kec. Lubuk Linggau Barat I, pada jam kerja (telepon 0733323693), dengan membawa kartu identitas.\n"
+                "Anda bisa kembali ke sini kapan saja.",
+    "code_not_arrived": "Tidak apa-apa. Kode kadang baru sampai setelah satu–dua menit. Periksa juga folder Spam "
+                        "atau Promosi di {email}. Bila tetap tidak ada, ketik KIRIM ULANG untuk kode baru, atau tulis "
+                        "alamat e-mail lain bila alamat tadi keliru.",
     "ask_email": "Terima kasih, {name}. Tulis alamat e-mail aktif Anda. Kami akan mengirim kode 6 angka ke e-mail itu.",
     "bad_email": "Alamat e-mail itu tidak valid. Contoh yang benar: nama@gmail.com",
     "code_sent": "Kode 6 angka sudah kami kirim ke {email}. Balas dengan kode itu di sini "
@@ -35,8 +52,10 @@ TEXTS = {
             "• MENU – kembali ke menu\n• STATUS – tiket konsultasi Anda\n• BATAL – batalkan langkah ini\n"
             "• PENGADUAN – sampaikan pengaduan\n• SELESAI – akhiri konsultasi\n"
             "• DATA SAYA – salinan data Anda lewat e-mail\n• HAPUS DATA – hapus data Anda\n"
+            "• UBAH NAMA <nama baru> – ubah nama Anda\n"
             "Write in English any time to continue in English.",
     "help_registration": "Kami perlu nama, e-mail aktif, dan nomor telepon Anda sebelum konsultasi. "
+                         "Salah tulis nama? Ketik: bukan, nama saya … "
                          "Ketik BATAL untuk berhenti.",
     "answers": "Ini yang kami temukan:\n{items}\nBalas dengan nomor jawaban yang ingin Anda baca "
                "(bila tidak ada yang cocok, balas TIDAK).",
