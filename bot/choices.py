@@ -151,8 +151,13 @@ def as_line(meta: Optional[dict]) -> str:
                      for n, (_, label, _) in enumerate(items(meta), 1))
 
 
-def as_list(meta: Optional[dict], heading: str) -> str:
-    """A short numbered list, one choice a line, under ``heading`` ("Balas dengan nomor atau kata:")."""
-    numbered = (meta or {}).get("numbered", True)
+def as_list(meta: Optional[dict]) -> str:
+    """A short numbered list under the words to reply (e-mail, and WhatsApp when buttons are refused)."""
+    if not items(meta):
+        return ""
+    from bot.texts import text
+
+    numbered = meta.get("numbered", True)
+    heading = text(meta.get("lang", "id"), "choices_reply" if numbered else "choices_reply_words")
     lines = [f"{n}. {label}" if numbered else f"• {label}" for n, (_, label, _) in enumerate(items(meta), 1)]
     return heading + "\n" + "\n".join(lines)

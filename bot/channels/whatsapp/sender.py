@@ -29,7 +29,6 @@ from bot import choices, outbox
 from bot.channels import PermanentError, SendResult, TemporaryError
 from bot.channels.whatsapp import chunks, content, templates
 from bot.models import Message
-from bot.texts import text as _text
 
 log = logging.getLogger(__name__)
 OUTSIDE_WINDOW = 63016
@@ -99,9 +98,7 @@ class TwilioSender:
             except (content.ContentRefused, PermanentError) as exc:
                 reason = str(exc)[:200]
                 log.warning("message %s: choices sent as text: %s", message.id, exc.__class__.__name__)
-        lang = offered.get("lang", "id")
-        heading = _text(lang, "choices_reply" if offered.get("numbered", True) else "choices_reply_words")
-        listed = choices.as_list(offered, heading)
+        listed = choices.as_list(offered)
         bodies = before + chunks.split(f"{prompt}\n\n{listed}") if prompt is not None and lead else \
             chunks.split(f"{message.body}\n\n{listed}")
         return self._send_texts(message, bodies), {"choices_as_text": reason}
