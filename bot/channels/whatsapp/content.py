@@ -150,10 +150,10 @@ def fixed_sets() -> list[dict[str, Any]]:
 
 def sync(session: Session, cache: ContentCache) -> list[tuple[str, str]]:
     """Create every definition in code that Twilio does not have yet; (friendly name, sid) of each."""
-    done = []
+    done: dict[str, tuple[str, str]] = {}  # sets with the same definition (yes/no twice) share one resource
     for meta in fixed_sets():
         spec = definition(meta)
-        if spec is not None:
-            done.append((friendly_name(meta, key_of(spec)), cache.sid_for(session, meta, spec)))
+        if spec is not None and key_of(spec) not in done:
+            done[key_of(spec)] = (friendly_name(meta, key_of(spec)), cache.sid_for(session, meta, spec))
             session.commit()
-    return done
+    return list(done.values())
