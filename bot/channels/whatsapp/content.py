@@ -21,9 +21,12 @@ import logging
 import threading
 from typing import Any, Optional
 
+import requests
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from twilio.base.exceptions import TwilioException
+from twilio.rest.content.v1.content import ContentList
 
 from bot import choices
 from bot.models import WhatsAppContent
@@ -114,11 +117,6 @@ class ContentCache:
 
     def _create(self, session: Session, name: str, key: str, spec: dict[str, Any]) -> str:
         """Create at Twilio and record it; a process that recorded the same key first wins (ours stays unused)."""
-        from twilio.base.exceptions import TwilioException
-        from twilio.rest.content.v1.content import ContentList
-
-        import requests
-
         with self._lock:
             try:
                 created = self.client.content.v1.contents.create(
