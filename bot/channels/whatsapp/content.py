@@ -14,7 +14,6 @@ creates the fixed sets ahead of time; the first message that needs a missing one
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -28,7 +27,7 @@ from sqlalchemy.orm import Session
 from twilio.base.exceptions import TwilioException
 from twilio.rest.content.v1.content import ContentList
 
-from bot import choices
+from bot import choices, clock
 from bot.models import WhatsAppContent
 from bot.texts import LANGS, text
 
@@ -117,17 +116,20 @@ class ContentCache:
 
     def _create(self, session: Session, name: str, key: str, spec: dict[str, Any]) -> str:
         """Create at Twilio and record it; a process that recorded the same key first wins (ours stays unused)."""
-        with self._lock:
+        with self._lock:  # one create per definition in this process, however many threads need it
+            if key in self._known:
+                return self._known[key]
             try:
                 created = self.client.content.v1.contents.create(
                     ContentList.ContentCreateRequest({"friendly_name": name, **spec}))
             except (TwilioException, requests.RequestException) as exc:
                 raise ContentRefused(f"{name}: {exc.__class__.__name__}: {getattr(exc, 'msg', '')}") from exc
+            self._known[key] = created.sid
         log.info("created WhatsApp content %s as %s", name, created.sid)
         try:
             with session.begin_nested():
                 session.add(WhatsAppContent(key=key, friendly_name=name, sid=created.sid,
-                                            created_at=dt.datetime.now(dt.timezone.utc)))
+                                            created_at=clock.now()))
         except IntegrityError:
             return session.scalar(select(WhatsAppContent.sid).where(WhatsAppContent.key == key))
         return created.sid
