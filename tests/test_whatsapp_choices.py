@@ -241,3 +241,14 @@ def test_fake_checks_variables_on_send(content_client, fake_twilio, variables, c
         content_client.messages.create(to="whatsapp:+6281300000001", from_="whatsapp:+14155238886",
                                        content_sid=made.sid, content_variables=variables)
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize("name", sorted(choices.SETS))
+def test_outside_the_window_no_buttons_are_made(make_wa_app, fake_twilio, name):
+    """A prompt with choices to a citizen silent for a day: no Content created; the template path decides."""
+    app = make_wa_app()
+    chosen = choices.named(name, lambda k: k)
+    row = queue_reply(app, "Pertanyaan?", choices=chosen, last_inbound_hours=25)
+    run_worker(app)
+    (stored,) = rows(app, Message, Message.id == row)
+    assert stored.status == "undeliverable" and fake_twilio.content.created == 0 and fake_twilio.messages == []
