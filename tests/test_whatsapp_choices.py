@@ -236,7 +236,8 @@ def test_fake_lists_fetches_and_deletes(content_client, fake_twilio):
     (json.dumps({"1": "b", "2": "x" * 200}), 63005),  # an id over 200 once filled in
 ])
 def test_fake_checks_variables_on_send(content_client, fake_twilio, variables, code):
-    made = _create(content_client, {"twilio/quick-reply": {"body": "{{1}}", "actions": [{"title": "Ya", "id": "{{2}}yes"}]}})
+    buttons = {"body": "{{1}}", "actions": [{"title": "Ya", "id": "{{2}}yes"}]}
+    made = _create(content_client, {"twilio/quick-reply": buttons})
     with pytest.raises(TwilioRestException) as refused:
         content_client.messages.create(to="whatsapp:+6281300000001", from_="whatsapp:+14155238886",
                                        content_sid=made.sid, content_variables=variables)

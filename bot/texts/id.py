@@ -184,7 +184,8 @@ TEXTS = {
     "choices_button": "Pilih",
     "choices_reply": "Balas dengan nomor atau kata pilihan Anda:",
     "choices_reply_words": "Balas dengan salah satu:",
-    "stale_tap": "Tombol itu untuk pertanyaan sebelumnya; percakapan kita sudah berlanjut. Ini pertanyaan kita sekarang:",
+    "stale_tap": "Tombol itu untuk pertanyaan sebelumnya; percakapan kita sudah berlanjut. "
+                 "Ini pertanyaan kita sekarang:",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember"),
