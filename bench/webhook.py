@@ -278,7 +278,8 @@ def main() -> None:
         env = {**os.environ, "SECRET_KEY": "bench", "DATABASE_URL": database_url,
                "REDIS_URL": redis.url, "VAR_DIR": str(tmp / "var"), "TWILIO_ACCOUNT_SID": fake.account_sid,
                "TWILIO_AUTH_TOKEN": fake.auth_token, "TWILIO_WHATSAPP_FROM": "+14155238886",
-               "TWILIO_API_BASE": fake.url, "PUBLIC_BASE_URL": f"http://{HOST}:{port_hint}"}
+               "TWILIO_API_BASE": fake.url, "TWILIO_CONTENT_API_BASE": fake.url,
+               "PUBLIC_BASE_URL": f"http://{HOST}:{port_hint}"}
         os.environ.update(env)  # gunicorn and the worker inherit it
         from bot.migrations import upgrade
 

@@ -13,7 +13,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
-from bot import clock, inbox, intent, nlu, pipeline, verification
+from bot import choices, clock, inbox, intent, nlu, pipeline, verification
 from bot.db import get_db
 from bot.envelope import Channel, Inbound
 from bot.models import Conversation, Message
@@ -22,7 +22,8 @@ from bot.models import Conversation, Message
 def _show(session, rows, address: str) -> None:
     for row in rows:
         if row.channel == Channel.TERMINAL.value and row.address == address:
-            click.echo(f"\nPST> {row.body}\n")
+            offered = choices.as_line((row.meta or {}).get("choices"))  # [1] Ya  [2] Tidak: type either
+            click.echo(f"\nPST> {row.body}\n" + (f"     {offered}\n" if offered else ""))
             row.status, row.sent_at = "delivered", clock.now()
         elif row.channel == Channel.EMAIL.value:
             body = verification.mail_text(row, current_app.config["SETTINGS"].secret_key)

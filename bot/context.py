@@ -43,6 +43,8 @@ class Context:
     score: Optional[int] = None
     # a detour (a complaint, an erase confirmation): the state to go back to
     return_state: Optional[str] = None
+    # the choices last offered, owned by bot.choices (its counter outlives a reset: old taps stay stale)
+    offer: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     # ---- storage
     @classmethod
@@ -62,8 +64,11 @@ class Context:
 
     def reset(self) -> None:
         """Forget everything (registration cancelled, consent refused, data erased)."""
+        offers = self.offer.get("n", 0)
         for f in dataclasses.fields(self):
             setattr(self, f.name, getattr(Context(), f.name))
+        if offers:
+            self.offer = {"n": offers, "ids": []}
 
     # ---- registration
     def add_letter(self, letter: dict[str, str]) -> None:

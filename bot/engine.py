@@ -13,7 +13,7 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import clock, nlu, personal_data
+from bot import choices as _choices, clock, nlu, personal_data
 from bot.actions import Actions
 from bot.context import Context
 from bot.envelope import Outbound, proven_email, proven_phone
@@ -40,6 +40,7 @@ class Turn:
     extra: list[Outbound] = dataclasses.field(default_factory=list)
     redispatch: Optional[str] = None
     reading: Optional[nlu.Reading] = None  # what the citizen's words mean; None for officer and deadline events
+    choices: Optional[_choices.ChoiceSet] = None  # what the last prompt said offers (bot.choices)
     cache: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
@@ -72,8 +73,12 @@ class Engine(Actions):
         letter = (message.meta or {}).get("letter")
         if letter:  # what a mail's signature said, for registration and the request (the first statement stands)
             turn.ctx.add_letter(letter)
+        chosen = self._chosen(turn, message)
         self._hear(turn)
-        if turn.reading.intent not in _FIGURES or turn.reading.comment:  # "one" as a score is no switch to English
+        if chosen is False:  # a button of an earlier prompt: said so, and the current prompt again
+            turn.event = Event.STALE_TAP
+        figures = turn.reading.intent in _FIGURES and not turn.reading.comment  # "one" as a score is no switch
+        if chosen is None and not figures:  # nor is a tap or a number picking a choice
             conversation.lang = turn.reading.lang  # short, language-neutral words keep the language
         lang = conversation.lang
         conversation.last_inbound_at = message.created_at
@@ -97,6 +102,10 @@ class Engine(Actions):
             turn.text, turn.redispatch = turn.redispatch, None
             turn.cache = {"ctx": turn.ctx}
             self._hear(turn)
+        if turn.choices is not None:
+            turn.choices = _choices.offer(turn.ctx, conversation.id, turn.choices, conversation.lang)
+        elif turn.replies:
+            _choices.withdraw(turn.ctx)
         conversation.context = turn.ctx.dump()
         self._move_deadlines(turn)
         return self._outbounds(turn)
@@ -150,7 +159,7 @@ class Engine(Actions):
             identity = turn.identity
             out.append(Outbound(channel=identity.channel, address=identity.address, text="\n\n".join(turn.replies),
                                 conversation_id=turn.conversation.id,
-                                consultation_id=turn.cache.get("consultation_id")))
+                                consultation_id=turn.cache.get("consultation_id"), choices=turn.choices))
         return out + turn.extra
 
     # ---- helpers shared by actions and guards ---------------------------------------------------
@@ -158,8 +167,28 @@ class Engine(Actions):
     def now(self) -> dt.datetime:
         return clock.now()
 
-    def say(self, turn: Turn, key: str, **values: Any) -> None:
+    def say(self, turn: Turn, key: str, choices: Optional[_choices.ChoiceSet] = None, **values: Any) -> None:
+        """Say the text ``key``; a prompt offers its choices (given, or named for it in ``bot.choices.PROMPTS``)."""
         turn.replies.append(self.t(turn, key, **values))
+        if choices is None and key in _choices.PROMPTS:
+            choices = _choices.named(_choices.PROMPTS[key], lambda k: self.t(turn, k))
+        if choices is not None:
+            turn.choices = choices
+
+    def _chosen(self, turn: Turn, message: Message):
+        """A tap or a typed number/label under the live offer becomes the words it stands for (``turn.text``).
+
+        Returns None for ordinary words, True for a choice, False for a tap on an earlier prompt's button."""
+        tap = (message.meta or {}).get("tap")
+        reply = (_choices.tapped(turn.ctx, turn.conversation.id, tap) if tap is not None
+                 else _choices.typed(turn.ctx, turn.text))
+        if reply is not None:
+            turn.text = reply
+            return True
+        if tap is not None:
+            turn.text = ""  # the button's label is no message of its own
+            return False
+        return None
 
     def t(self, turn: Turn, key: str, **values: Any) -> str:
         return _text(turn.conversation.lang, key, **values)

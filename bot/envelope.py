@@ -4,7 +4,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from bot.choices import ChoiceSet
 
 
 class Channel(str, enum.Enum):
@@ -39,6 +42,7 @@ class Outbound:
     officer_id: Optional[int] = None
     subject: Optional[str] = None
     meta: dict[str, Any] = dataclasses.field(default_factory=dict)
+    choices: Optional[ChoiceSet] = None  # what the citizen may tap or pick (bot.choices); each channel renders it
 
 
 def proven_email(channel: str, address: str) -> Optional[str]:

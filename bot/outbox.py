@@ -27,6 +27,8 @@ def store(session: Session, outbounds: Iterable[Outbound]) -> list[Message]:
         meta = dict(out.meta)
         if out.subject:
             meta["subject"] = out.subject
+        if out.choices is not None:
+            meta["choices"] = out.choices.to_meta()
         row = Message(direction="out", channel=out.channel, address=out.address, author=out.author, body=out.text,
                       status=QUEUED, meta=meta, conversation_id=out.conversation_id,
                       consultation_id=out.consultation_id, officer_id=out.officer_id, created_at=now,

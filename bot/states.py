@@ -55,6 +55,7 @@ class Event(str, enum.Enum):
     OUT_OF_SCOPE = "out_of_scope"
     PICK = "pick"  # a listed answer chosen, in any phrasing ("yang kedua", "no. 1")
     CORRECTION = "correction"  # "no, I meant …": search again with what was meant
+    STALE_TAP = "stale_tap"  # a WhatsApp button of an earlier prompt (bot.choices): never acted on
     # Raised by officers and deadlines rather than by the citizen's words.
     OFFICER_REPLY = "officer_reply"
     OFFICER_CLOSE = "officer_close"
@@ -101,6 +102,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.NEW,           E.MY_DATA,       (),                                   S.ASK_CONSENT,     ("my_data_no_email", "ask_consent")),
     (S.NEW,           ANY,             ("consented",),                       S.ASK_NAME,        ("greet",)),
     (S.NEW,           ANY,             (),                                   S.ASK_CONSENT,     ("ask_consent",)),
+    (ANY,             E.STALE_TAP,     (),                                   SAME,              ("stale_tap", "reprompt")),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
     (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
     (ANY,             E.OFFICER_CLOSE, (),                                   S.RATING,          ("closed_by_officer",)),

@@ -63,6 +63,7 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("TWILIO_AUTH_TOKEN", _text, None),
     ("TWILIO_WHATSAPP_FROM", _text, None),
     ("TWILIO_API_BASE", parse.url, "https://api.twilio.com"),
+    ("TWILIO_CONTENT_API_BASE", parse.url, "https://content.twilio.com"),  # Content API: buttons and lists
     ("TWILIO_TEMPLATE_OFFICER_REPLY", _text, None),  # ContentSid (HX…) used outside the 24-hour window
     ("TWILIO_TEMPLATE_CLOSING", _text, None),
     ("TWILIO_TEMPLATE_RATING", _text, None),

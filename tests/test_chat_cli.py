@@ -80,3 +80,11 @@ def test_interactive_whatsapp_identity_gets_code_printed(app, knowledge, env):
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+def test_chat_shows_choices_and_takes_their_number(app, env):
+    """`[1] Setuju  [2] Tidak setuju` under the notice; "1" agrees, as "setuju" would."""
+    chat = _flask(env, "chat", "--as", "+6281377770001", stdin="halo\n1\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "[1] Setuju  [2] Tidak setuju" in chat.stdout
+    assert "(conversation state: ask_name)" in chat.stdout

@@ -279,3 +279,5 @@ def _events_from_outside(app):
         pipeline.process(s, message.id)
         s.commit()
         assert s.get(Conversation, message.conversation_id).ended_at is None
+    rating = j.rating(app)  # a button of a prompt the conversation has left behind (bot.choices)
+    assert "sebelumnya" in rating.say("Ya", meta={"tap": "0.1.yes"}) and rating.state() == "rating"

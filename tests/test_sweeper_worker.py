@@ -37,6 +37,7 @@ def wib(*args) -> dt.datetime:
 def live_env(env, fake_twilio, smtp_server, tmp_path) -> dict[str, str]:
     return {**env, "TWILIO_ACCOUNT_SID": fake_twilio.account_sid, "TWILIO_AUTH_TOKEN": fake_twilio.auth_token,
             "TWILIO_WHATSAPP_FROM": "+14155238886", "TWILIO_API_BASE": fake_twilio.url,
+            "TWILIO_CONTENT_API_BASE": fake_twilio.url,
             **smtp_server.settings(),
             "CLOCK_FILE": str(tmp_path / "clock"), "SWEEP_INTERVAL": "1s"}
 

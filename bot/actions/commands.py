@@ -53,6 +53,9 @@ class Commands:
         self.say(turn, "cancelled")
         self.say(turn, "menu")
 
+    def a_stale_tap(self, turn) -> None:
+        self.say(turn, "stale_tap")
+
     def a_nothing_to_cancel(self, turn) -> None:
         self.say(turn, "nothing_to_cancel")
 

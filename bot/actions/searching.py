@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from bot import intent
+from bot import choices, intent
 from bot.nlu import slots
 from bot.states import Event
 
@@ -77,7 +77,8 @@ class Searching:
         turn.ctx.offer([h.slug for h in hits], query(turn).strip()[:1000])
         items = "\n".join(self.t(turn, "answer_item", n=i, title=h.title, summary=_short(h.summary, 220))
                           for i, h in enumerate(hits, 1))
-        self.say(turn, "answers", items=items)
+        offered = choices.answers([h.title for h in hits], [h.summary for h in hits], lambda k: self.t(turn, k))
+        self.say(turn, "answers", items=items, choices=offered)
 
     def a_show_article(self, turn) -> None:
         slug = turn.ctx.answers[_picked(turn) - 1]

@@ -11,11 +11,12 @@ from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Note
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
+from bot.models.whatsapp_content import WhatsAppContent
 
 __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
     "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "Role", "TicketCounter",
-    "UTCDateTime", "UnansweredQuery", "VerificationEvent",
+    "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]

@@ -1,15 +1,19 @@
 """A local stand-in for Twilio's cloud, reached by the real Twilio SDK (client.api.base_url = fake.url).
 
-Only the REST calls the bot makes are spoken: create and fetch a Message, download inbound media.
-It can refuse (429 with Retry-After, 500, Twilio errors such as 63016) and it can call the bot back
-with a signed status callback, as Twilio does.
+Only the REST calls the bot makes are spoken: create and fetch a Message, download inbound media, and the
+Content API (tests/support/fake_content.py: create, list, fetch, delete; sends with ContentSid rendered and
+checked), whose answers take 0.1–0.5 s as the real one's do. It can refuse (429 with Retry-After, 500, Twilio
+errors such as 63016, a Content definition) and it can call the bot back with a signed status callback or a
+citizen's tap on a button or list row, as Twilio does.
 """
 import base64
 import hmac
 import json
 import math
+import random
 import re
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from twilio.request_validator import RequestValidator
 
+from tests.support import fake_content
 from tests.support.ports import HOST
 
 API = "2010-04-01"
@@ -58,6 +63,7 @@ class SentMessage:
     sid: str
     params: dict  # single-valued form fields; "MediaUrl" is a list
     resource: dict = field(repr=False)
+    rendered: dict | None = None  # a Content message: its types with the ContentVariables filled in
 
     @property
     def to(self) -> str:
@@ -69,7 +75,15 @@ class SentMessage:
 
     @property
     def body(self) -> str | None:
-        return self.params.get("Body")
+        """The text the citizen reads (a Content message's rendered body)."""
+        if self.params.get("Body") or not self.rendered:
+            return self.params.get("Body")
+        return next(iter(self.rendered.values())).get("body")
+
+    @property
+    def options(self) -> list[str]:
+        """The labels of a Content message's buttons or list rows, in order."""
+        return [label for _, _, label in fake_content.options(self.rendered or {})]
 
 
 class FakeTwilio:
@@ -85,6 +99,7 @@ class FakeTwilio:
         self.url = f"http://{HOST}:{self.port}"
         self._lock = threading.Condition()
         self._thread = None
+        self.content_latency = (0.1, 0.5)  # seconds, as the real Content API answers
         self.reset()
 
     def reset(self) -> None:
@@ -94,6 +109,7 @@ class FakeTwilio:
             self.requests: list[tuple[str, str]] = []  # (method, path) of every request
             self._media: dict[str, tuple[bytes, str]] = {}
             self._failures: list[tuple[int, int, str, int | None]] = []
+            self.content = fake_content.ContentStore(self.account_sid, self.url)
 
     # -- test controls ---------------------------------------------------------------------------
 
@@ -104,6 +120,20 @@ class FakeTwilio:
         with self._lock:
             self._failures.extend([(status, code, message or default,
                                     retry_after if status == 429 else None)] * count)
+
+    def fail_content(self, count: int = 1, status: int = 400, code: int = 20001,
+                     message: str = "Invalid content") -> None:
+        """Make the next `count` Content creates fail (a 5xx too, with status=500, code=20500)."""
+        with self._lock:
+            self.content.failures.extend([(status, code, message)] * count)
+
+    def tap_form(self, sent: SentMessage, index: int) -> dict:
+        """The signed-to-be form Twilio posts when the citizen taps option `index` of the Content message `sent`."""
+        return fake_content.tap_form(self.account_sid, sent, index, "SM" + uuid.uuid4().hex)
+
+    def tap(self, url: str, sent: SentMessage, index: int) -> tuple[int, bytes]:
+        """POST the tap to the bot's webhook at `url`, signed like Twilio."""
+        return self.signed_post(url, self.tap_form(sent, index))
 
     def add_media(self, name: str, data: bytes, content_type: str = "image/jpeg") -> str:
         """Serve `data` at the returned URL (Basic auth required), as an inbound MediaUrl0."""
@@ -174,9 +204,15 @@ class FakeTwilio:
                 status, code, message, retry_after = self._failures.pop(0)
                 headers = {"Retry-After": str(retry_after)} if retry_after else {}
                 return status, twilio_error(status, code, message), headers
+            rendered, refused = (self.content.render(params["ContentSid"], params.get("ContentVariables"))
+                                 if params.get("ContentSid") else (None, None))
+            if refused:
+                return refused
             sid = "SM" + uuid.uuid4().hex
-            resource = _message_resource(account, sid, params)
-            self.messages.append(SentMessage(sid, params, resource))
+            sent = SentMessage(sid, params, {}, rendered)
+            sent.resource = _message_resource(account, sid, {**params, "Body": sent.body})
+            resource = sent.resource
+            self.messages.append(sent)
             self._lock.notify_all()
         return 201, resource, {}
 
@@ -187,6 +223,20 @@ class FakeTwilio:
             return 404, twilio_error(404, 20404, f"The requested resource /{API}/Accounts/"
                                                  f"{self.account_sid}/Messages/{sid}.json was not found"), {}
         return 200, found, {}
+
+    def _content(self, method: str, sid: str | None, raw: bytes, query: str) -> tuple[int, dict, dict]:
+        low, high = self.content_latency
+        time.sleep(random.uniform(low, high))
+        with self._lock:
+            if method == "POST" and not sid:
+                return self.content.create(raw)
+            if method == "GET" and not sid:
+                return self.content.page(urllib.parse.parse_qs(query))
+            if method == "GET":
+                return self.content.fetch(sid)
+            if method == "DELETE":
+                return self.content.delete(sid)
+        return 405, twilio_error(405, 20004, "Method not allowed"), {}
 
     def start(self) -> "FakeTwilio":
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True,
@@ -260,6 +310,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not fake._authorized(self.headers.get("Authorization")):
             return self._json(401, twilio_error(401, 20003, "Authenticate"),
                               {"WWW-Authenticate": 'Basic realm="Twilio API"'})
+        content = fake_content.PATH.match(path)
+        if content:
+            return self._json(*fake._content(method, content["sid"], raw, urllib.parse.urlsplit(self.path).query))
         messages, media = MESSAGES.match(path), MEDIA.match(path)
         if messages and messages["account"] != fake.account_sid:
             messages = None  # another account's resources: not found
@@ -278,10 +331,15 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._route("POST")
 
+    def do_DELETE(self) -> None:
+        self._route("DELETE")
+
     def _json(self, status: int, payload: dict, headers: dict) -> None:
         self._send(status, json.dumps(payload).encode(), "application/json", headers)
 
     def _send(self, status: int, data: bytes, content_type: str, headers: dict) -> None:
+        if status == 204:
+            data = b""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))

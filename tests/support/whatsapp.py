@@ -20,7 +20,8 @@ _numbers = itertools.count(1)
 @pytest.fixture
 def wa_env(env, fake_twilio) -> dict[str, str]:
     return {**env, "TWILIO_ACCOUNT_SID": fake_twilio.account_sid, "TWILIO_AUTH_TOKEN": fake_twilio.auth_token,
-            "TWILIO_WHATSAPP_FROM": "+14155238886", "TWILIO_API_BASE": fake_twilio.url}
+            "TWILIO_WHATSAPP_FROM": "+14155238886", "TWILIO_API_BASE": fake_twilio.url,
+            "TWILIO_CONTENT_API_BASE": fake_twilio.url}
 
 
 @pytest.fixture

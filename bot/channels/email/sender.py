@@ -14,7 +14,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from bot import clock, verification
+from bot import choices, clock, verification
 from bot.channels import PermanentError, SendResult, TemporaryError
 from bot.channels.email.compose import Thread, compose, reply_subject, with_ticket
 from bot.envelope import Channel
@@ -58,6 +58,9 @@ class SMTPSender:
                                                                    "mail_subject")
         ticket = session.get(Consultation, row.consultation_id).ticket if row.consultation_id else None
         body = verification.mail_text(row, settings.secret_key)  # a code mail's code exists only here
+        listed = choices.as_list((row.meta or {}).get("choices"))
+        if listed:  # a mail cannot have buttons: the choices as a short numbered list, answered by reply
+            body = f"{body}\n\n{listed}"
         return compose(sender=settings.mail_from, to=row.address, subject=with_ticket(subject, ticket), text=body,
                        message_id=message_id_for(row, settings.mail_from.rsplit("@", 1)[1]), thread=thread,
                        automatic=AUTOMATIC.get(row.author), date=clock.now(), calendar=_calendar(row.meta))

@@ -13,10 +13,12 @@ from bot.envelope import Channel
 
 
 def init_app(app: Flask) -> None:
+    from bot.channels.whatsapp.cli import whatsapp_cli
     from bot.channels.whatsapp.intake import TextIntake
     from bot.channels.whatsapp.webhook import bp
 
     app.register_blueprint(bp)
+    app.cli.add_command(whatsapp_cli)
     app.extensions["whatsapp_texts"] = TextIntake(app)
     settings = app.config["SETTINGS"]
     if settings.whatsapp_enabled:

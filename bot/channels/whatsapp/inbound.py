@@ -10,6 +10,7 @@ from bot.envelope import Channel, Inbound
 
 MAX_TEXT = 4096  # WhatsApp's own limit for one message
 MAX_MEDIA = 10  # Twilio sends at most ten media per message
+MAX_PAYLOAD = 200  # a Content button's or list row's id (bot.channels.whatsapp.content)
 _FROM = re.compile(r"^whatsapp:(\+[1-9]\d{5,14})$")
 _SID = re.compile(r"^(SM|MM)[0-9a-fA-F]{32}$")
 _COUNT = re.compile(r"[0-9]{1,2}")  # ASCII only: str.isdigit() also takes "²", which int() refuses
@@ -85,6 +86,14 @@ def _kind(form: Mapping[str, str], text: str, media: tuple[Media, ...]) -> str:
     return "media" if media else "text"
 
 
+def _tap(form: Mapping[str, str]) -> tuple[str, str] | None:
+    """(payload, label) of a tapped quick-reply button (ButtonPayload/ButtonText) or list row (ListId/ListTitle)."""
+    payload = _text(form, "ButtonPayload") or _text(form, "ListId")
+    if not payload:
+        return None
+    return payload[:MAX_PAYLOAD], (_text(form, "ButtonText") or _text(form, "ListTitle"))[:MAX_TEXT]
+
+
 def parse(form: Mapping[str, str], received_at: dt.datetime) -> Received:
     """Check and convert the form; raises InvalidForm naming the first problem."""
     sid = _required(form, "MessageSid")
@@ -94,6 +103,9 @@ def parse(form: Mapping[str, str], received_at: dt.datetime) -> Received:
     if not match:
         raise InvalidForm("From is not a WhatsApp address like whatsapp:+6281234567890")
     text = _text(form, "Body")
+    tap = _tap(form)
+    if tap is not None:  # the label the citizen saw is the message's text; the payload is what it means
+        text = text or tap[1]
     if len(text) > MAX_TEXT:
         raise InvalidForm(f"Body is longer than {MAX_TEXT} characters")
     media = _media(form)
@@ -102,6 +114,8 @@ def parse(form: Mapping[str, str], received_at: dt.datetime) -> Received:
         raise InvalidForm("Body is empty and there is no media")
     profile = _text(form, "ProfileName")[:120] or None
     meta = {"kind": kind, "num_media": len(media)}
+    if tap is not None:
+        meta["tap"] = tap[0]
     inbound = Inbound(channel=Channel.WHATSAPP.value, address=match.group(1), text=text, external_id=sid,
                       received_at=received_at, profile_name=profile, meta=meta)
     return Received(inbound, media, kind)

@@ -8,6 +8,12 @@ e-mail instead.
 
 A long text goes out as several messages. The SIDs already sent are kept in ``meta["parts"]``
 (committed with the retry), so a retry after part 2 of 3 failed sends only parts 2 and 3.
+
+A row with choices (``meta["choices"]``, see :mod:`bot.choices`) goes, inside the window, as a quick-reply or
+list-picker Content message (:mod:`.content`) whose body is the text, or, for a text over 1,024 characters, its
+last paragraph after the rest as plain parts. When the Content API refuses (creating the definition, or Twilio
+refusing the send), the same text goes with the choices as a numbered list: the parts already sent are not sent
+again, and the refused interactive message was never delivered, so nothing is lost and nothing doubled.
 """
 from __future__ import annotations
 
@@ -19,9 +25,9 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from bot import outbox
+from bot import choices, outbox
 from bot.channels import PermanentError, SendResult, TemporaryError
-from bot.channels.whatsapp import chunks, templates
+from bot.channels.whatsapp import chunks, content, templates
 from bot.models import Message
 
 log = logging.getLogger(__name__)
@@ -43,6 +49,8 @@ class TwilioSender:
         self.client = Client(settings.twilio_account_sid, settings.twilio_auth_token,
                              http_client=TwilioHttpClient(timeout=timeout))
         self.client.api.base_url = settings.twilio_api_base
+        self.client.content.base_url = settings.twilio_content_api_base
+        self.contents = content.ContentCache(self.client)
         self.from_ = whatsapp_address(settings.twilio_whatsapp_from)
 
     def status_callback(self, message: Message) -> str:
@@ -53,20 +61,47 @@ class TwilioSender:
         session = object_session(message)
         if (message.meta or {}).get("force_template") or not templates.in_window(session, message):
             return self._template(session, message, "outside the 24-hour window")
+        offered = (message.meta or {}).get("choices")
         try:
-            parts = self._send_text(message)
+            if offered:
+                parts, extra = self._send_choices(session, message, offered)
+            else:
+                parts, extra = self._send_texts(message, chunks.split(message.body)), {}
         except WindowClosed:
             return self._template(session, message, f"Twilio error {OUTSIDE_WINDOW}")
-        return SendResult(external_id=next(iter(parts)), status="sent", meta={"parts": parts})
+        return SendResult(external_id=next(iter(parts)), status="sent", meta={"parts": parts, **extra})
 
-    def _send_text(self, message: Message) -> dict[str, str]:
+    def _send_texts(self, message: Message, bodies: list[str]) -> dict[str, str]:
         """Send the parts not sent yet; returns {sid: status} of all parts, in order."""
         parts = dict((message.meta or {}).get("parts") or {})
-        for body in chunks.split(message.body)[len(parts):]:
+        for body in bodies[len(parts):]:
             created = self._create(message, body=body)
             parts[created.sid] = created.status
             message.meta = {**(message.meta or {}), "parts": parts}  # kept if a later part fails
         return parts
+
+    def _send_choices(self, session: Session, message: Message, offered: dict) -> tuple[dict[str, str], dict]:
+        """The text with its buttons or list; numbered text when WhatsApp cannot show them or Twilio refuses."""
+        lead, prompt = _split_prompt(message.body)
+        before = chunks.split(lead) if lead else []
+        spec = content.definition(offered) if prompt is not None else None
+        sent = len((message.meta or {}).get("parts") or {})
+        reason = "no interactive form" if spec is None else "fell back earlier" if sent > len(before) else None
+        if reason is None:
+            try:
+                sid = self.contents.sid_for(session, offered, spec)
+                parts = self._send_texts(message, before)
+                created = self._create(message, content_sid=sid,
+                                       content_variables=content.variables(offered, prompt))
+                parts[created.sid] = created.status
+                return parts, {"content": sid}
+            except (content.ContentRefused, PermanentError) as exc:
+                reason = str(exc)[:200]
+                log.warning("message %s: choices sent as text: %s", message.id, exc.__class__.__name__)
+        listed = choices.as_list(offered)
+        bodies = before + chunks.split(f"{prompt}\n\n{listed}") if prompt is not None and lead else \
+            chunks.split(f"{message.body}\n\n{listed}")
+        return self._send_texts(message, bodies), {"choices_as_text": reason}
 
     def _template(self, session: Session, message: Message, reason: str) -> SendResult:
         kind = templates.kind_of(session, message)
@@ -90,6 +125,14 @@ class TwilioSender:
             raise _classify(exc) from exc
         except (requests.RequestException, TwilioException) as exc:
             raise TemporaryError(f"Twilio unreachable: {exc.__class__.__name__}") from exc
+
+
+def _split_prompt(body: str) -> tuple[str, str | None]:
+    """(text before, the prompt) for an interactive body of at most 1,024 characters; prompt None if none fits."""
+    if len(body) <= content.BODY_MAX:
+        return "", body
+    lead, _, prompt = body.rpartition("\n\n")
+    return (lead, prompt) if lead and len(prompt) <= content.BODY_MAX else ("", None)
 
 
 def _classify(exc: TwilioRestException) -> Exception:
