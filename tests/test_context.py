@@ -70,3 +70,9 @@ def test_the_office_owes_the_first_reply_and_a_hand_off_answer():
     assert not office_owes(State.HANDOFF, citizen_wrote_last=False, first_reply_pending=False)
     assert not office_owes(State.RATING, citizen_wrote_last=True, first_reply_pending=False)
     assert not office_owes(State.ASK_EMAIL, citizen_wrote_last=True, first_reply_pending=False)
+
+
+def test_a_reset_keeps_the_offer_counter_so_old_buttons_stay_stale():
+    ctx = Context(offer={"n": 4, "set": "consent", "ids": ["agree", "refuse"], "replies": ["Setuju", "Tidak"]})
+    ctx.reset()
+    assert ctx.offer == {"n": 4, "ids": []}
