@@ -96,7 +96,7 @@ class Context:
         self.typo_typed = self.typo_suggested = None
 
     # ---- search and request
-    def offer(self, answers: list[str], question: str) -> None:
+    def answers_shown(self, answers: list[str], question: str) -> None:
         self.answers, self.question = answers, question
 
     def forget_answers(self) -> None:

@@ -25,7 +25,7 @@ def test_registration_forgets_the_code_and_the_address():
 
 def test_a_request_handed_to_its_ticket_leaves_nothing_behind():
     ctx = Context()
-    ctx.offer(["a", "b"], "data umkm")
+    ctx.answers_shown(["a", "b"], "data umkm")
     ctx.start_request({"data_needed": "data umkm", "area": None}, 50.0)
     ctx.asking = "area"
     assert ctx.answers == [] and ctx.question == "data umkm"

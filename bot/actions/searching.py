@@ -74,7 +74,7 @@ class Searching:
     # ---- actions
     def a_show_answers(self, turn) -> None:
         hits = turn.cache["hits"]
-        turn.ctx.offer([h.slug for h in hits], query(turn).strip()[:1000])
+        turn.ctx.answers_shown([h.slug for h in hits], query(turn).strip()[:1000])
         items = "\n".join(self.t(turn, "answer_item", n=i, title=h.title, summary=_short(h.summary, 220))
                           for i, h in enumerate(hits, 1))
         offered = choices.answers([h.title for h in hits], [h.summary for h in hits], lambda k: self.t(turn, k))
