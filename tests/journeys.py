@@ -98,6 +98,8 @@ def waiting(app) -> Citizen:
     if c.state() == "results":
         c.say("tidak")
     c.say("untuk skripsi")
+    assert c.state() == "confirm_request", c.state()
+    c.say("ya")
     assert c.state() == "waiting", c.state()
     return c
 

@@ -95,8 +95,8 @@ class Commands:
             self.say(turn, "code_sent", email=ctx.get("email", ""), minutes=30)
         elif state == State.RESULTS and ctx.get("answers"):
             self.say(turn, "article_tail")
-        elif state == State.CLARIFY:
-            self.say(turn, f"ask_{ctx.get('asking', 'data_needed')}")
+        elif state in (State.CLARIFY, State.CONFIRM_REQUEST):
+            self.prompt_request(turn, state)
         elif state == State.COMMENT:
             self.ask_comment(turn)
         elif state in (State.ASK_EMAIL, State.ASK_PHONE):
