@@ -157,7 +157,8 @@ def _place(text: str) -> Optional[str]:
     value = _AREA_LEAD.sub("", text).strip(" .,!")
     value = re.sub(r"(?:\s+(?:aja|saja|ya|kak|pak|bu|min|dong|only|please))+$", "", value, flags=re.I)
     words = re.findall(r"[^\W\d_]+", value.lower())
-    if _QUESTION_LEAD.match(value.lower()) or value.endswith("?") or not 1 <= len(words) <= 5:
+    if _QUESTION_LEAD.match(value.lower()) or value.endswith("?") or not 1 <= len(words) <= 5 or \
+            not any(len(w) >= 3 for w in words):
         return None
     if _PLACE_WORD.search(value.lower()) or not any(lang.common(w) and w not in _GEO for w in words):
         return value
