@@ -175,9 +175,9 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.READY,         ANY,             (),                                   SAME,              ("show_menu",)),
     (S.RESULTS,       ANY,             (),                                   SAME,              ("reprompt",)),
     # clarification → a confirmed request → consultation (an answer that does not fit is asked once more)
-    (S.CLARIFY,       TEXTUAL,         ("answer_missed",),                   SAME,              ("reask_detail",)),
-    (S.CLARIFY,       TEXTUAL,         ("request_complete",),                S.CONFIRM_REQUEST, ("save_detail", "show_request")),
-    (S.CLARIFY,       TEXTUAL,         (),                                   SAME,              ("save_detail", "ask_detail")),
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer", "answer_missed"),    SAME,              ("reask_detail",)),
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer", "request_complete"), S.CONFIRM_REQUEST, ("save_detail", "show_request")),
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer",),                    SAME,              ("save_detail", "ask_detail")),
     (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
     (S.CONFIRM_REQUEST, TEXTUAL,       ("corrects_request",),                SAME,              ("correct_request", "show_request")),
     (S.CONFIRM_REQUEST, E.YES,         (),                                   S.WAITING,         ("open_consultation",)),

@@ -20,6 +20,10 @@ class Requesting:
         question = turn.ctx.get("question") or "" if turn.event == Event.NO else query(turn)
         return self.request_for(turn, question).next_detail() is None
 
+    def g_gives_answer(self, turn) -> bool:
+        """Words, or "-"/"lewati" on purpose; an emoji alone is asked again without counting as a miss."""
+        return intent.has_words(turn.text) or intent.leaves_open(turn.text)
+
     def g_answer_missed(self, turn) -> bool:
         """The answer does not fit the detail asked (first time): asked again, with an example."""
         return self._answered(turn)[1] == "missed"
