@@ -78,13 +78,15 @@ _CONFUSED = re.compile(r"\b(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|ndak|kurang|belu
                        r"don'?t understand|do not understand|what do you mean|confused|huh)\b")
 _QUESTION_LEAD = re.compile(r"^(?:apa|apakah|kenapa|mengapa|kok|gimana|bagaimana|maksud\w*|emang|memang|harus|"
                             r"perlu(?:kah)?|why|what|how|do i|must i|is it)\b")
+_BUAT = re.compile(r"\b(?:buat|bwt|bt)\b", re.I)
 _FILLER = intent._FILLER | {"untuk", "utk", "buat", "saja", "aja", "kode", "apa", "ya", "nya", "berapa", "usaha",
                              "pekerjaan", "kbli", "kbji", "kbki", "for", "the", "what", "code", "is", "of"}
 _LABELS = {  # "wilayahnya …", "periodenya …": a correction that names the detail it changes
     "area": r"(?:wilayah|daerah|lokasi|area|region)(?:nya)?",
     "period": r"(?:periode|tahun|thn|waktu|period|years?)(?:nya)?",
     "purpose": r"(?:keperluan|tujuan|kegunaan|kebutuhan|purpose)(?:nya)?",
-    "data": r"(?:data|informasi|info|topik|the data|data yang (?:saya|sy) (?:cari|butuhkan|perlukan))(?:nya)?",
+    "data": r"(?:datanya|informasinya|topiknya|data yang (?:saya |sy )?(?:cari|butuhkan|perlukan|dicari|dibutuhkan)|"
+            r"the data i need is|the data)",
 }
 
 
@@ -127,8 +129,13 @@ def period(text: str) -> Optional[str]:
 
 def slots(text: str) -> dict[str, str]:
     """The area, period and purpose a message states anywhere in it (only those it states)."""
-    found = {"area": area(text), "period": period(text), "purpose": intent.purpose(text)}
+    found = {"area": area(text), "period": period(text), "purpose": _purpose(text)}
     return {key: value for key, value in found.items() if value}
+
+
+def _purpose(text: str) -> Optional[str]:
+    """A stated purpose, also in chat ("buat skripsi kak")."""
+    return intent.purpose(text) or intent.purpose(_BUAT.sub("untuk", text or ""))
 
 
 def plausible(detail: str, text: str) -> Optional[str]:
@@ -146,7 +153,7 @@ def plausible(detail: str, text: str) -> Optional[str]:
         return area(raw) or _place(raw)
     asks = raw.rstrip().endswith("?") or _QUESTION_LEAD.match(norm) is not None
     if detail == "purpose":
-        stated = intent.purpose(raw)
+        stated = _purpose(raw)
         rest = _PURPOSE_LEAD.sub("", raw).strip(" .,!")
         return stated or (rest if not asks and re.search(r"[^\W\d_]{3,}", rest) else None)
     return raw if _names_something(norm) else None  # data, or what the business does: a question is fine
@@ -174,7 +181,7 @@ def _nonsense(norm: str) -> bool:
     words = re.findall(r"[a-z]{4,}", norm)
     if not words:
         return False
-    odd = [w for w in words if not re.search(r"[aeiouy]", w) or re.search(r"[^aeiouy]{5,}", w) or len(set(w)) == 1]
+    odd = [w for w in words if not re.search(r"[aeiouy]", w) or re.search(r"[^aeiou]{5,}", w) or len(set(w)) == 1]
     return len(odd) * 2 >= len(words)
 
 
@@ -262,9 +269,10 @@ class Request:
         sentence names. What the citizen meant after a "no" ("bukan, saya cari data UMKM") that names none of
         them is the data."""
         before = self.to_dict()
-        norm = intent.normalize(text)
+        raw = re.sub(r"\s+", " ", text or "").strip()
+        norm = intent.normalize(raw)
         for detail, label in _LABELS.items():
-            found = re.search(rf"\b{label}\s*:?\s*(?:nya\s+)?(?:adalah\s+|is\s+|di\s+|untuk\s+|utk\s+)?(.+)$", norm)
+            found = re.search(rf"\b{label}\s*:?\s*(?:adalah\s+|is\s+|di\s+|untuk\s+|utk\s+)?(.+)$", raw, re.I)
             value = plausible(detail, found.group(1)) if found else None
             if value and (detail != "data" or not slots(found.group(1))):
                 setattr(self, detail, value)
