@@ -78,9 +78,12 @@ _CONFUSED = re.compile(r"\b(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|ndak|kurang|belu
                        r"don'?t understand|do not understand|what do you mean|confused|huh)\b")
 _QUESTION_LEAD = re.compile(r"^(?:apa|apakah|kenapa|mengapa|kok|gimana|bagaimana|maksud\w*|emang|memang|harus|"
                             r"perlu(?:kah)?|why|what|how|do i|must i|is it)\b")
+_POLITE_TAIL = re.compile(r"(?:\s+(?:please|pls|plz|thanks|ya|kak|dong|aja|saja|min|pak|bu))+\W*$", re.I)
 _BUAT = re.compile(r"\b(?:buat|bwt|bt)\b", re.I)
-_FILLER = intent._FILLER | {"untuk", "utk", "buat", "saja", "aja", "kode", "apa", "ya", "nya", "berapa", "usaha",
-                             "pekerjaan", "kbli", "kbji", "kbki", "for", "the", "what", "code", "is", "of"}
+_FILLER = intent._FILLER | {  # words that name no data, business or job ("kode kbli buat usaha saya apa ya")
+    "untuk", "utk", "buat", "bikin", "saja", "aja", "kode", "kodenya", "apa", "ya", "nya", "berapa", "usaha",
+    "usahaku", "pekerjaan", "jabatan", "profesi", "kbli", "kbji", "kbki", "klasifikasi", "jenis", "bidang",
+    "punya", "nanya", "for", "the", "what", "what's", "code", "is", "of", "my", "business", "job", "which"}
 _LABELS = {  # "wilayahnya …", "periodenya …": a correction that names the detail it changes
     "area": r"(?:wilayah|daerah|lokasi|area|region)(?:nya)?",
     "period": r"(?:periode|tahun|thn|waktu|period|years?)(?:nya)?",
@@ -135,7 +138,8 @@ def slots(text: str) -> dict[str, str]:
 
 def _purpose(text: str) -> Optional[str]:
     """A stated purpose, also in chat ("buat skripsi kak")."""
-    return intent.purpose(text) or intent.purpose(_BUAT.sub("untuk", text or ""))
+    stated = intent.purpose(text) or intent.purpose(_BUAT.sub("untuk", text or ""))
+    return _POLITE_TAIL.sub("", stated) if stated else None
 
 
 def plausible(detail: str, text: str) -> Optional[str]:
