@@ -52,7 +52,8 @@ _KIND_RULES = (  # first match wins: "cara minta data" is a procedure, "cara hit
 
 # ---- places
 _KECAMATAN = re.compile(
-    r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|lubuklinggau|llg)?\s*(barat|selatan|timur|utara)(?:\s*(i{1,2}|1|2)\b)?")
+    r"\b(?:kec(?:amatan)?\.?\s*)?(?:lubuk\s*linggau|lubuklinggau|llg)?\s*(barat|selatan|timur|utara)"
+    r"(?:\s*(i{1,2}|1|2)\b)?")
 _CITY = re.compile(r"\b(lubuk\s*linggau|lubuklinggau|llg|linggau)\b")
 _PROVINCE = re.compile(r"\b(sumsel|sumatera selatan|sumatra selatan)\b")
 _PLACE_WORD = re.compile(r"\b(?:kota|kabupaten|kab|kec|kecamatan|kelurahan|kel|desa|dusun|provinsi|prov|nasional|"

@@ -72,7 +72,8 @@ def test_an_area_answer_names_a_place(text, value):
 
 
 @pytest.mark.parametrize("detail,text,value", [
-    ("purpose", "buat skripsi kak", "skripsi"), ("purpose", "tugas kuliah", "tugas kuliah"), ("purpose", "untuk penelitian tentang UMKM", "penelitian tentang UMKM"),
+    ("purpose", "buat skripsi kak", "skripsi"), ("purpose", "tugas kuliah", "tugas kuliah"),
+    ("purpose", "untuk penelitian tentang UMKM", "penelitian tentang UMKM"),
     ("purpose", "for my thesis", "thesis"), ("purpose", "kenapa harus?", None), ("purpose", "bingung", None),
     ("data", "jumlah UMKM per kecamatan", "jumlah UMKM per kecamatan"), ("data", "oke", None),
     ("data", "data dong", None),
