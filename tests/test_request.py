@@ -136,3 +136,18 @@ def test_area_and_period_helpers():
     assert area("penduduk miskin kec. lubuklinggau barat 2023") == "Kecamatan Lubuklinggau Barat"
     assert period("data ipm llg 2019 sampai 2023") == "2019–2023"
     assert period("kemiskinan") is None
+
+
+def test_a_conversation_from_before_asks_the_detail_it_was_at(app, knowledge):
+    """A conversation left in CLARIFY with the old context (``asking: data_needed``) goes on without an error."""
+    from bot.models import Conversation
+    from tests import journeys as j
+
+    c = j.clarify(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        conversation = s.query(Conversation).order_by(Conversation.id.desc()).first()
+        conversation.context = {**conversation.context, "asking": "data_needed",
+                                "request": {"data_needed": j.NOT_FOUND, "area": None, "period": None, "purpose": None}}
+        s.commit()
+    assert "wilayah mana" in c.say("bantuan")
+    assert "periode/tahun" in c.say("kota lubuklinggau")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot import intent
 from bot.actions.searching import query
 from bot.nlu import Intent
-from bot.request import CLASSIFICATION, Request
+from bot.request import CLASSIFICATION, DETAILS, Request
 from bot.states import Event
 
 
@@ -114,7 +114,8 @@ class Requesting:
         """The request with this message as the answer to the detail asked, and how it was taken."""
         if "answered" not in turn.cache:
             request = self.request_of(turn)
-            detail = turn.ctx.get("asking") or request.next_detail() or "data"
+            asking = turn.ctx.get("asking")  # "data_needed" in a conversation from before bot.request: the data
+            detail = asking if asking in DETAILS else request.next_detail() or "data"
             turn.cache["answered"] = (request, request.answer(detail, turn.text))
         return turn.cache["answered"]
 
@@ -128,7 +129,7 @@ class Requesting:
 
 def _prompt(kind: str, request: Request, detail: str | None) -> str:
     """The text key that asks (or asks again for) ``detail``: the data of a classification is the activity."""
-    detail = detail or "data"
+    detail = detail if detail in DETAILS else request.next_detail() or "data"
     if detail == "data" and request.type == CLASSIFICATION:
         detail = "activity"
     return f"{kind}_{detail}"
