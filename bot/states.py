@@ -181,8 +181,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
     (S.CONFIRM_REQUEST, TEXTUAL,       ("corrects_request",),                SAME,              ("correct_request", "show_request")),
     (S.CONFIRM_REQUEST, E.YES,         (),                                   S.WAITING,         ("open_consultation",)),
-    (S.CONFIRM_REQUEST, E.NO,          (),                                   SAME,              ("ask_what_to_change",)),
-    (S.CONFIRM_REQUEST, ANY,           (),                                   SAME,              ("ask_what_to_change",)),
+    (S.CONFIRM_REQUEST, ANY,           (),                                   SAME,              ("ask_what_to_change",)),  # a bare no
     # hand-off: the citizen's words go to the ticket; knowledge questions are still answered
     (S.WAITING,       E.TEXT,          ("is_question", "has_answers"),       SAME,              ("attach", "answer_while_waiting")),
     (CONSULTING,      E.TEXT,          ("is_question", "returning", "new_topic"),
