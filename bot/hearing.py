@@ -55,8 +55,10 @@ def event_for(text: str, reading: Reading, state: State, asking: str | None = No
         return Event.TEXT
     if state is State.HANDOFF and event in (Event.STATUS, Event.HELP):
         return Event.TEXT  # "masih lama ya pak?" in a chat with an officer is for the officer, not the bot
-    if state is State.CLARIFY and (event in _DETAIL or event is Event.OUT_OF_SCOPE and asking != "data_needed"):
+    if state is State.CLARIFY and (event in _DETAIL or event is Event.OUT_OF_SCOPE and asking != "data"):
         return Event.TEXT
+    if state is State.CONFIRM_REQUEST and event in (Event.CORRECTION, Event.PICK, Event.OUT_OF_SCOPE):
+        return Event.TEXT  # "bukan, wilayahnya Lubuklinggau Timur": the correction's guard reads it
     if state is State.RATING and event in (Event.OUT_OF_SCOPE, Event.CORRECTION):
         return Event.TEXT  # a question after the close: kept until the rating is given or skipped
     if event is Event.CORRECTION and not reading.value:

@@ -21,7 +21,8 @@ class State(str, enum.Enum):
     ASK_PHONE = "ask_phone"
     READY = "ready"  # registered, waiting for a question
     RESULTS = "results"  # answers shown, "did this help?"
-    CLARIFY = "clarify"  # collecting what, where, when and why
+    CLARIFY = "clarify"  # asking the details the kind of request needs (bot.request)
+    CONFIRM_REQUEST = "confirm_request"  # the request summarised; YES opens the ticket, words correct it
     WAITING = "waiting"  # consultation open, no officer reply yet
     HANDOFF = "handoff"  # an officer is talking; the bot keeps quiet
     RATING = "rating"
@@ -174,26 +175,30 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (S.RESULTS,       E.THANKS,        (),                                   S.READY,           ("helped",)),
     (S.READY,         E.THANKS,        (),                                   SAME,              ("you_are_welcome",)),
     (S.READY,         E.NEVER_MIND,    (),                                   SAME,              ("never_mind",)),
-    ((S.RESULTS, S.CLARIFY), E.NEVER_MIND, (),                               S.READY,           ("clear", "never_mind")),
+    ((S.RESULTS, S.CLARIFY, S.CONFIRM_REQUEST), E.NEVER_MIND, (),            S.READY,           ("clear", "never_mind")),
     ((S.READY, S.RESULTS, S.CLARIFY), E.OUT_OF_SCOPE, (),                    S.READY,           ("clear", "out_of_scope")),
     ((S.READY, S.RESULTS), E.CORRECTION, ("has_answers",),                   S.RESULTS,         ("show_answers",)),
+    ((S.READY, S.RESULTS), E.CORRECTION, ("nothing_to_ask",),                S.CONFIRM_REQUEST, ("not_found", "show_request")),
     ((S.READY, S.RESULTS), E.CORRECTION, (),                                 S.CLARIFY,         ("not_found", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_number",),                       SAME,              ("reprompt",)),
     (S.RESULTS,       E.YES,           (),                                   S.READY,           ("helped",)),
-    (S.RESULTS,       E.NO,            ("nothing_to_ask",),                  S.WAITING,         ("not_helped", "open_consultation")),
+    (S.RESULTS,       E.NO,            ("nothing_to_ask",),                  S.CONFIRM_REQUEST, ("not_helped", "show_request")),
     (S.RESULTS,       E.NO,            (),                                   S.CLARIFY,         ("not_helped", "ask_detail")),
     ((S.READY, S.RESULTS), TEXTUAL,    ("is_greeting",),                     S.READY,           ("show_menu",)),
     ((S.READY, S.RESULTS), TEXTUAL,    ("has_answers",),                     S.RESULTS,         ("show_answers",)),
-    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical", "nothing_to_ask"), S.WAITING, ("not_found", "open_consultation")),
+    ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical", "nothing_to_ask"), S.CONFIRM_REQUEST, ("not_found", "show_request")),
     ((S.READY, S.RESULTS), E.TEXT,     ("has_words", "statistical"),         S.CLARIFY,         ("not_found", "ask_detail")),
     ((S.READY, S.RESULTS), E.TEXT,     ("has_words",),                       S.READY,           ("clear", "not_statistical")),
     (S.READY,         ANY,             (),                                   SAME,              ("show_menu",)),
     (S.RESULTS,       ANY,             (),                                   SAME,              ("reprompt",)),
-    # clarification → consultation
-    (S.CLARIFY,       TEXTUAL,         ("detail_too_short",),                SAME,              ("reprompt_detail",)),
-    (S.CLARIFY,       TEXTUAL,         ("request_complete",),                S.WAITING,         ("save_detail", "open_consultation")),
-    (S.CLARIFY,       TEXTUAL,         (),                                   SAME,              ("save_detail", "ask_detail")),
+    # clarification → a confirmed request → consultation (an answer that does not fit is asked once more)
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer", "answer_missed"),    SAME,              ("reask_detail",)),
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer", "request_complete"), S.CONFIRM_REQUEST, ("save_detail", "show_request")),
+    (S.CLARIFY,       TEXTUAL,         ("gives_answer",),                    SAME,              ("save_detail", "ask_detail")),
     (S.CLARIFY,       ANY,             (),                                   SAME,              ("reprompt_detail",)),
+    (S.CONFIRM_REQUEST, TEXTUAL,       ("corrects_request",),                SAME,              ("correct_request", "show_request")),
+    (S.CONFIRM_REQUEST, E.YES,         (),                                   S.WAITING,         ("open_consultation",)),
+    (S.CONFIRM_REQUEST, ANY,           (),                                   SAME,              ("ask_what_to_change",)),  # a bare no
     # hand-off: the citizen's words go to the ticket; knowledge questions are still answered
     (S.WAITING,       E.TEXT,          ("is_question", "has_answers"),       SAME,              ("attach", "answer_while_waiting")),
     (CONSULTING,      E.TEXT,          ("is_question", "returning", "new_topic"),
@@ -248,6 +253,7 @@ PROMPTS: dict[State, str] = {
     S.WHICH_TICKET: "ask_which_ticket",
     S.CLOSED: "show_menu",
     S.CONFIRM_ERASE: "ask_erase",
+    S.CONFIRM_REQUEST: "repeat_summary",
 }
 
 

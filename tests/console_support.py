@@ -61,6 +61,8 @@ def open_ticket(app, channel: str = "whatsapp", address: str = "+6281234567890",
         citizen.say(mailed_code(citizen))
     citizen.say(question)
     citizen.say(purpose)
+    assert citizen.state() == "confirm_request", citizen.state()
+    citizen.say("ya")
     assert citizen.state() == "waiting", citizen.state()
     with app.app_context(), app.extensions["db"].session() as session:
         ticket = session.scalar(select(Consultation.ticket).order_by(Consultation.id.desc()).limit(1))

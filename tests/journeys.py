@@ -92,12 +92,20 @@ def clarify(app) -> Citizen:
     return c
 
 
-def waiting(app) -> Citizen:
+def confirm_request(app) -> Citizen:
+    """The request summarised, waiting for the citizen's YES or correction."""
     c = ready(app)
     c.say(FULL_REQUEST)
     if c.state() == "results":
         c.say("tidak")
     c.say("untuk skripsi")
+    assert c.state() == "confirm_request", c.state()
+    return c
+
+
+def waiting(app) -> Citizen:
+    c = confirm_request(app)
+    c.say("ya")
     assert c.state() == "waiting", c.state()
     return c
 

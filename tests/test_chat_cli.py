@@ -26,7 +26,7 @@ def test_scripted_chat_reaches_ticket_then_rating(app, knowledge, env):
     """Chat to an open ticket, officer reply + close from the CLI, then a rating from the chat."""
     first = _flask(env, "chat", "--email", "warga@example.org", stdin="\n".join([
         "Selamat pagi", "setuju", "Dewi Lestari", "081377778888", "jumlah penduduk miskin kota lubuklinggau tahun 2023",
-        "tidak", "untuk skripsi", ""]))
+        "tidak", "untuk skripsi", "ya", ""]))
     assert first.returncode == 0, first.stderr
     ticket = re.search(r"PST-\d{4}-\d{6}", first.stdout).group(0)
     assert "(conversation state: waiting)" in first.stdout

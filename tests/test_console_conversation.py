@@ -39,6 +39,14 @@ def test_history_spans_channels(app, client, ticket):
     assert 'aria-label="WhatsApp"' in page and 'aria-label="E-mail"' in page
 
 
+def test_page_shows_the_confirmed_request_with_its_type(app, client, ticket):
+    """The ticket's structured request: the citizen's words, the kind of request, area, period and purpose."""
+    _, number = ticket
+    page = client.get(f"/console/t/{number}").get_data(as_text=True)
+    assert re.search(r"Jenis permintaan</dt><dd>permintaan data</dd>", page)
+    assert "Kecamatan Lubuklinggau Barat" in page and "<dd>2023</dd>" in page and "<dd>skripsi</dd>" in page
+
+
 def test_reply_goes_out_on_the_citizens_channel(app, client, ticket):
     """A reply becomes a queued WhatsApp outbox row with the officer's name, and the bot goes quiet."""
     citizen, number = ticket

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock, tickets
-from bot.actions.searching import prefill
 from bot.models import Complaint, Consultation, Message, Rating
+from bot.request import Request
 from tests import journeys as j
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -54,11 +54,14 @@ def test_consultation_records_the_clear_request_and_due_time(app, knowledge):
     c.say(j.FULL_REQUEST)
     if c.state() == "results":
         c.say("tidak")
-    reply = c.say("untuk perencanaan usaha")
+    summary = c.say("untuk perencanaan usaha")
+    assert "Ringkasan permintaan" in summary and "PST-2026" not in summary
+    reply = c.say("ya")
     assert "PST-2026-000001" in reply and "Rabu, 2 Desember 2026 pukul 16.00 WIB" in reply
     consultation = j.consultation_of(app, c)
     assert consultation.area == "Kota Lubuklinggau" and consultation.period == "2023"
-    assert consultation.purpose == "untuk perencanaan usaha"
+    assert consultation.purpose == "perencanaan usaha" and consultation.request_type == "data"
+    assert consultation.question == j.FULL_REQUEST
     assert consultation.due_at == dt.datetime(2026, 12, 2, 16, 0, tzinfo=WIB)
     assert consultation.status == "open" and consultation.clarified_at is not None
 
@@ -191,5 +194,5 @@ def test_complaint_command_when_offered_one_is_not_offered_again(app, knowledge)
 ])
 def test_prefill_reads_area_and_period_from_the_question(question, area, period):
     """What the question already says is not asked again."""
-    request = prefill(question)
-    assert (request["area"], request["period"], request["data_needed"]) == (area, period, question)
+    request = Request.start(question)
+    assert (request.area, request.period, request.data) == (area, period, question)

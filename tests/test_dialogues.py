@@ -6,7 +6,8 @@ and ``turns``; each turn is one of ``say`` (a citizen line), ``code`` (the citiz
 (the deadline sweeper runs once), with the
 expectations ``state``, ``contains``, ``lacks`` (lists of words, case-insensitive), ``silent`` (no reply at
 all), ``tickets`` (open and closed consultations of the citizen so far) and ``question`` (the newest
-ticket's question). ``unanswered`` at the top level counts the knowledge gaps recorded by the end.
+ticket's question), ``request`` (fields of the newest ticket: request_type, data_needed, area, period,
+purpose; null for a detail left open). ``unanswered`` at the top level counts the knowledge gaps recorded by the end.
 """
 from __future__ import annotations
 
@@ -122,6 +123,9 @@ def test_dialogue(app, knowledge, path):
             assert _rating(app, tickets[-1].id) == tuple(turn["rating"]), where
         if "question" in turn:
             assert tickets and tickets[-1].question == turn["question"], f"{where}: {tickets[-1].question!r}"
+        if "request" in turn:
+            kept = {field: getattr(tickets[-1], field) for field in turn["request"]} if tickets else {}
+            assert kept == turn["request"], f"{where}: {kept!r}"
     if "unanswered" in script:
         with app.app_context(), app.extensions["db"].session() as s:
             assert s.scalar(select(func.count()).select_from(UnansweredQuery)) == script["unanswered"], path.name
@@ -129,7 +133,7 @@ def test_dialogue(app, knowledge, path):
 
 def test_dialogues_are_many_and_checked():
     """The suite holds enough transcripts, each saying what it checks and ending on an expectation."""
-    expectations = {"state", "contains", "lacks", "silent", "tickets", "open", "question", "rating"}
+    expectations = {"state", "contains", "lacks", "silent", "tickets", "open", "question", "rating", "request"}
     assert len(DIALOGUES) >= 40
     for path in DIALOGUES:
         script = yaml.safe_load(path.read_text())

@@ -66,8 +66,8 @@ CASES = [
     ("results-pick", j.results, "1", "results", "Jam layanan"),
     ("results-number-out-of-range", j.results, "7", "results", "YA atau TIDAK"),
     ("results-yes", j.results, "ya", "ready", "Senang bisa membantu"),
-    ("results-no", j.results, "tidak", "clarify", "kami teruskan ke petugas"),
-    ("results-no-letter", j.results_by_letter, "tidak", "waiting", "PST-"),
+    ("results-no", j.results, "tidak", "confirm_request", "kami akan meneruskannya ke petugas"),
+    ("results-no-letter", j.results_by_letter, "tidak", "confirm_request", "Keperluan: skripsi"),
     ("ready-greeting", j.ready, "halo min", "ready", "tulis pertanyaan"),
     ("ready-thanks", j.ready, "terima kasih", "ready", "Sama-sama"),
     ("ready-chit-chat", j.ready, "wkwk lucu jg botnya", "ready", "jumlah penduduk Lubuklinggau 2023"),
@@ -98,16 +98,27 @@ CASES = [
     ("rating-menu", j.rating, "menu", "ready", "tulis pertanyaan"),
     ("ready-found", j.ready, j.FOUND, "results", "Ini yang kami temukan"),
     ("ready-not-found", j.ready, j.NOT_FOUND, "clarify", "belum ada di basis pengetahuan"),
-    ("ready-not-found-letter", j.ready_by_letter, j.NOT_FOUND_FULL, "waiting", "kami teruskan ke petugas"),
+    ("ready-not-found-letter", j.ready_by_letter, j.NOT_FOUND_FULL, "confirm_request", "Ringkasan permintaan"),
     ("ready-yes", j.ready, "ya", "ready", "tulis pertanyaan"),
     ("ready-emoji", j.ready, "👍", "ready", "tulis pertanyaan"),
     ("results-resend", j.results, "kirim ulang", "results", "YA atau TIDAK"),
     ("results-dash", j.results, "-", "results", "YA atau TIDAK"),
     ("clarify-done", j.clarify, "selesai", "clarify", "Untuk wilayah mana"),
-    ("clarify-short", j.clarify, "x", "clarify", "sedikit lebih jelas"),
+    ("clarify-short", j.clarify, "x", "clarify", "belum menangkap wilayahnya"),
     ("clarify-next", j.clarify, "Kota Lubuklinggau", "clarify", "periode/tahun"),
     ("clarify-skip", j.clarify, "lewati", "clarify", "periode/tahun"),
-    ("clarify-yes", j.clarify, "ya", "clarify", "sedikit lebih jelas"),
+    ("clarify-yes", j.clarify, "ya", "clarify", "belum menangkap wilayahnya"),
+    ("clarify-missed-twice", lambda app: _said(j.clarify(app), "saya tidak ngerti"), "hmm ga ngerti", "clarify",
+     "petugas akan menanyakannya"),
+    ("confirm-yes", j.confirm_request, "iya betul", "waiting", "PST-"),
+    ("confirm-correction", j.confirm_request, "periodenya 2020-2023 aja", "confirm_request", "Periode: 2020–2023"),
+    ("confirm-no", j.confirm_request, "bukan", "confirm_request", "Bagian mana yang perlu diubah"),
+    ("confirm-never-mind", j.confirm_request, "gak jadi deh", "ready", "tidak apa-apa"),
+    ("confirm-greeting", j.confirm_request, "halo", "confirm_request", "Bagian mana"),
+    ("results-correction-complete", j.results,
+     "bukan itu, saya cari data jumlah sapi perah kota lubuklinggau 2023 untuk skripsi", "confirm_request",
+     "Wilayah: Kota Lubuklinggau"),
+    ("confirm-cancel", j.confirm_request, "BATAL", "ready", "Dibatalkan"),
     ("waiting-attach", j.waiting, "tambahan: per kecamatan", "waiting", "ditambahkan ke tiket"),
     ("handoff-silent", j.handoff, "baik pak, terima kasih", "handoff", ""),
     ("rating-ok", j.rating, "3", "comment", "nilai 3 (baik)"),
@@ -160,6 +171,11 @@ def _later(citizen, hours):
     import datetime as dt
 
     clock.freeze(clock.now() + dt.timedelta(hours=hours))
+    return citizen
+
+
+def _said(citizen, text):
+    citizen.say(text)
     return citizen
 
 

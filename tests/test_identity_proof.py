@@ -41,6 +41,7 @@ def _open_ticket(c: Talker) -> None:
     if c.state() == "results":
         c.say("tidak")
     c.say("untuk skripsi sy kak")
+    c.say("iya betul")
     assert c.state() == "waiting", c.state()
 
 

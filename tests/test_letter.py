@@ -150,7 +150,10 @@ def test_a_newcomers_letter_is_not_asked_again_for_name_phone_or_purpose(app, kn
     assert "Apakah nomor telepon/WhatsApp Anda +6281273005566?" in citizen.say("ya")
     reply = citizen.say("iya betul")
     assert "Pendaftaran selesai" in reply and "Ini yang kami temukan" in reply and "Data inflasi" in reply
-    assert "kami teruskan ke petugas" in citizen.say("tidak")
+    summary = citizen.say("tidak")
+    assert "kami akan meneruskannya ke petugas" in summary and "Keperluan: skripsi" in summary
+    assert citizen.state() == "confirm_request"
+    assert "PST-" in citizen.say("ya, sudah benar")
     assert citizen.state() == "waiting"
     with app.app_context(), app.extensions["db"].session() as s:
         person = s.scalar(select(Citizen))
@@ -214,6 +217,8 @@ def test_a_whatsapp_question_with_its_purpose_is_answered_and_not_asked_the_purp
     c = j.ready(app)
     reply = c.say("mau minta data inflasi kota lubuklinggau 2024 untuk skripsi")
     assert "Data inflasi" in reply
-    assert "kami teruskan ke petugas" in c.say("tidak") and c.state() == "waiting"
+    assert "kami akan meneruskannya ke petugas" in c.say("tidak") and c.state() == "confirm_request"
+    c.say("oke")
+    assert c.state() == "waiting"
     with app.app_context(), app.extensions["db"].session() as s:
         assert s.scalar(select(Consultation.purpose)) == "skripsi"

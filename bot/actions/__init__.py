@@ -7,8 +7,9 @@ from bot.actions.feedback import Feedback
 from bot.actions.letter import Letters
 from bot.actions.privacy import Privacy
 from bot.actions.registration import Registration
+from bot.actions.requesting import Requesting
 from bot.actions.searching import Searching
 
 
-class Actions(Registration, Privacy, Searching, Consulting, Dialogue, Feedback, Complaints, Commands, Letters):
+class Actions(Registration, Privacy, Searching, Requesting, Consulting, Dialogue, Feedback, Complaints, Commands, Letters):
     """All ``g_*`` guards and ``a_*`` actions named in :data:`bot.states.TABLE`."""

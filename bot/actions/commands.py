@@ -80,7 +80,10 @@ class Commands:
         self.say(turn, "article_tail" if turn.ctx.answers else "menu")
 
     def a_ask_again_detail(self, turn) -> None:
-        self.say(turn, f"ask_{turn.ctx.asking or 'data_needed'}")
+        self.prompt_request(turn, State.CLARIFY)
+
+    def a_repeat_summary(self, turn) -> None:
+        self.prompt_request(turn, State.CONFIRM_REQUEST)
 
     def a_ask_rating(self, turn) -> None:
         self.say(turn, "ask_rating")

@@ -1,12 +1,14 @@
-"""The consultation transaction: opened when the request is clear, handed to an officer, closed."""
+"""The consultation transaction: opened when the citizen confirmed the request, handed to an officer, closed.
+
+A detail the citizen left open is NULL on the ticket (the console shows "–")."""
 from __future__ import annotations
 
 import datetime as dt
 
 from bot import tickets
-from bot.actions.searching import DETAILS
 from bot.envelope import Outbound
 from bot.models import Consultation, ConsultationStatus
+from bot.request import Request
 from bot.states import State
 from bot.texts import WIB, when
 
@@ -21,13 +23,14 @@ class Consulting:
     # ---- actions
     def a_open_consultation(self, turn) -> None:
         now = self.now
-        request, started = turn.ctx.take_request()
-        details = {key: request.get(key) or None for key in DETAILS}  # a detail the citizen left open is NULL
+        stored, started = turn.ctx.take_request()
+        request = Request.from_dict(stored)
         ticket = tickets.allocate(self.session, now.astimezone(WIB).year)
         consultation = Consultation(
             ticket=ticket, citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
             channel=turn.identity.channel, status=ConsultationStatus.OPEN.value,
-            question=details["data_needed"], **details,
+            question=request.question, request_type=request.type, data_needed=request.data or None,
+            area=request.area or None, period=request.period or None, purpose=request.purpose or None,
             opened_at=dt.datetime.fromtimestamp(started, dt.timezone.utc) if started else now,
             clarified_at=now, due_at=self.calendar.add_working_days(now, self.settings.sla_working_days))
         self.session.add(consultation)

@@ -11,7 +11,6 @@ from typing import Optional
 from sqlalchemy import select
 
 from bot import intent
-from bot.actions.searching import prefill
 from bot.models import Citizen
 from bot.states import Event
 
@@ -24,11 +23,6 @@ class Letters:
         gave = turn.event == Event.YES or own is not None and intent.clean_phone(turn.text) is None
         return gave and self.letter_phone(turn) is not None
 
-    def g_nothing_to_ask(self, turn) -> bool:
-        """The question names area, period and purpose (or the letter the purpose): straight to an officer."""
-        question = turn.ctx.question or "" if turn.event == Event.NO else turn.text
-        return all(value is not None for value in self.request_for(turn, question).values())
-
     # ---- helpers
     def letter_phone(self, turn) -> Optional[str]:
         """The number the letter gave, unless another citizen has it already."""
@@ -36,9 +30,3 @@ class Letters:
         if phone and self.session.scalar(select(Citizen.id).where(Citizen.phone == phone)) is None:
             return phone
         return None
-
-    def request_for(self, turn, question: str) -> dict:
-        """The details the question itself gives; the purpose, when it does not, from the letter."""
-        request = prefill(question)
-        request["purpose"] = request["purpose"] or turn.ctx.letter.get("purpose")
-        return request

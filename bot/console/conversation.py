@@ -23,6 +23,9 @@ from workers.jobs import enqueue_delivery
 bp = Blueprint("conversation", __name__, url_prefix="/console/t")
 MAX_TEXT = 4000
 FOLLOW_UP_KINDS = ("zoom", "visit")
+# The kinds of bot.request, as the console names them (read-only here; editing comes with the console's request form).
+REQUEST_TYPES = {"data": "permintaan data", "classification": "kode klasifikasi", "concept": "konsep atau metode",
+                 "service": "layanan atau prosedur", "other": "lainnya"}
 
 
 def _back(ticket: str):
@@ -51,6 +54,7 @@ def show(ticket: str):
         "console/conversation.html", c=consultation, messages=history.messages(session, consultation),
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
         rating=history.rating(session, consultation), suggestions=suggestions,
+        request_type=REQUEST_TYPES.get(consultation.request_type or ""),
         window_closed=history.whatsapp_window_closed(session, consultation, now),
         is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT)
 

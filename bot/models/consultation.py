@@ -31,7 +31,8 @@ class Consultation(Base):
     conversation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("conversations.id"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), index=True)
-    question: Mapped[str] = mapped_column(Text)
+    question: Mapped[str] = mapped_column(Text)  # in the citizen's own words
+    request_type: Mapped[Optional[str]] = mapped_column(String(16))  # bot.request.KINDS; NULL before 0009
     data_needed: Mapped[Optional[str]] = mapped_column(Text)
     area: Mapped[Optional[str]] = mapped_column(String(255))
     period: Mapped[Optional[str]] = mapped_column(String(255))

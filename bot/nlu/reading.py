@@ -66,6 +66,7 @@ class Reading:
 _STATE_CONTEXT = {
     State.ASK_NAME: Context.NAME, State.ASK_EMAIL: Context.EMAIL, State.ASK_CODE: Context.CODE,
     State.ASK_PHONE: Context.PHONE, State.RESULTS: Context.RESULTS, State.CLARIFY: Context.CLARIFY,
+    State.CONFIRM_REQUEST: Context.RESULTS,  # a yes, a no or a correction, as after the answers
     State.WAITING: Context.WAITING, State.HANDOFF: Context.HANDOFF, State.RATING: Context.RATING,
     State.COMMENT: Context.COMMENT, State.OFFER_COMPLAINT: Context.CONSENT, State.COMPLAINT: Context.COMMENT,
     State.WHICH_TICKET: Context.CONSENT,

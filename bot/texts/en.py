@@ -64,14 +64,36 @@ TEXTS = {
     "not_found": "Sorry, our knowledge base has no answer to that yet. We are opening a consultation with an officer; "
                  "please tell us a few details.",
     "not_helped": "All right, we will pass this on to an officer. Please tell us a few details.",
-    "not_found_forwarded": "Sorry, our knowledge base has no answer to that yet. We are passing your request on to an "
-                           "officer.",
-    "not_helped_forwarded": "All right, we are passing your request on to an officer.",
-    "ask_data_needed": "What data or information do you need?",
+    "not_found_forwarded": "Sorry, our knowledge base has no answer to that yet. We will pass it on to an officer.",
+    "not_helped_forwarded": "All right, we will pass it on to an officer.",
+    "ask_data": "What data or information do you need?",
+    "ask_activity": "What does the business or the job do? (e.g. a self-service laundry, a contract primary school "
+                    "teacher)",
     "ask_area": "For which area? (e.g. Kota Lubuklinggau, or a district)",
     "ask_period": "For which period or year? (e.g. 2023, or 2019–2023)",
     "ask_purpose": "What do you need the data for? (e.g. thesis, planning, business)",
+    "reask_data": "Sorry, we did not catch which data. Write what you are looking for, e.g. \"number of small "
+                  "businesses per district\". If you don't know, type SKIP.",
+    "reask_activity": "Sorry, we did not catch that. Say briefly what is done, e.g. \"a self-service laundry\" or "
+                      "\"teaching at a primary school\". If you don't know, type SKIP.",
+    "reask_area": "Sorry, we did not catch the area. Write the place, e.g. \"Kota Lubuklinggau\" or "
+                  "\"Kecamatan Lubuklinggau Timur I\". If you don't know, type SKIP.",
+    "reask_period": "Sorry, we did not catch the period. Write a year or a range, e.g. \"2023\", \"2019–2023\", "
+                    "\"last 5 years\" or \"latest\". If you don't know, type SKIP.",
+    "reask_purpose": "Sorry, we did not catch the purpose. Write e.g. \"thesis\", \"regional planning\" or "
+                     "\"business\". If you'd rather not say, type SKIP.",
+    "detail_left_open": "All right, we leave that open; the officer will ask if it matters.",
     "detail_too_short": "Please write a little more.",
+    "request_summary": "Your request in short:\n{lines}\n\nReply YES if this is right, or write what to change "
+                       "(e.g. \"period 2020–2023\"). Type CANCEL to drop it.",
+    "request_line": "• {label}: {value}",
+    "request_labels": {"question": "Question", "type": "Type", "data": "Data", "activity": "Business/job",
+                       "area": "Area", "period": "Period", "purpose": "Purpose"},
+    "request_types": {"data": "data request", "classification": "classification code (KBLI/KBJI/KBKI)",
+                      "concept": "concept or method", "service": "service or procedure", "other": "other"},
+    "detail_not_given": "– (not given yet)",
+    "what_to_change": "What should we change? Write e.g. \"area Kecamatan Lubuklinggau Timur I\", \"period "
+                      "2020–2023\" or \"purpose: thesis\". Reply YES if it is right.",
     "consultation_opened": "We have received your request as ticket *{ticket}*.\nAn officer will answer by {due} at the "
                            "latest. A follow-up by office visit or Zoom is possible. Write here to add anything.",
     "attached": "Your message was added to ticket {ticket}. An officer will reply soon.",

@@ -67,13 +67,36 @@ TEXTS = {
                  "Kami buka konsultasi dengan petugas; mohon lengkapi beberapa hal berikut.",
     "not_helped": "Baik, kami teruskan ke petugas. Mohon lengkapi beberapa hal berikut.",
     "not_found_forwarded": "Maaf, jawaban untuk pertanyaan itu belum ada di basis pengetahuan kami. "
-                           "Permintaan Anda kami teruskan ke petugas.",
-    "not_helped_forwarded": "Baik, permintaan Anda kami teruskan ke petugas.",
-    "ask_data_needed": "Data atau informasi apa yang Anda butuhkan?",
+                           "Kami akan meneruskannya ke petugas.",
+    "not_helped_forwarded": "Baik, kami akan meneruskannya ke petugas.",
+    "ask_data": "Data atau informasi apa yang Anda butuhkan?",
+    "ask_activity": "Apa kegiatan usaha atau pekerjaan yang dimaksud? (misalnya: jasa cuci pakaian kiloan, "
+                    "guru honorer SD)",
     "ask_area": "Untuk wilayah mana? (misalnya Kota Lubuklinggau, atau kecamatan tertentu)",
     "ask_period": "Untuk periode/tahun berapa? (misalnya 2023, atau 2019–2023)",
     "ask_purpose": "Untuk keperluan apa data ini? (misalnya skripsi, perencanaan, usaha)",
+    "reask_data": "Maaf, kami belum menangkap datanya. Tulis data yang dicari, misalnya \"jumlah UMKM per "
+                  "kecamatan\". Bila tidak tahu, ketik LEWATI.",
+    "reask_activity": "Maaf, kami belum menangkapnya. Ceritakan singkat apa yang dikerjakan, misalnya \"jasa cuci "
+                      "pakaian kiloan\" atau \"mengajar di SD\". Bila tidak tahu, ketik LEWATI.",
+    "reask_area": "Maaf, kami belum menangkap wilayahnya. Tulis nama tempatnya, misalnya \"Kota Lubuklinggau\" "
+                  "atau \"Kecamatan Lubuklinggau Timur I\". Bila tidak tahu, ketik LEWATI.",
+    "reask_period": "Maaf, kami belum menangkap periodenya. Tulis tahun atau rentangnya, misalnya \"2023\", "
+                    "\"2019–2023\", \"5 tahun terakhir\" atau \"terbaru\". Bila tidak tahu, ketik LEWATI.",
+    "reask_purpose": "Maaf, kami belum menangkap keperluannya. Tulis misalnya \"skripsi\", \"perencanaan "
+                     "daerah\" atau \"usaha\". Bila tidak ingin menyebut, ketik LEWATI.",
+    "detail_left_open": "Baik, bagian itu kami kosongkan; petugas akan menanyakannya bila perlu.",
     "detail_too_short": "Mohon tulis sedikit lebih jelas.",
+    "request_summary": "Ringkasan permintaan Anda:\n{lines}\n\nBalas YA bila sudah benar, atau tulis yang perlu "
+                       "diubah (misalnya \"periodenya 2020–2023\"). Ketik BATAL bila tidak jadi.",
+    "request_line": "• {label}: {value}",
+    "request_labels": {"question": "Pertanyaan", "type": "Jenis", "data": "Data", "activity": "Kegiatan usaha/pekerjaan",
+                       "area": "Wilayah", "period": "Periode", "purpose": "Keperluan"},
+    "request_types": {"data": "permintaan data", "classification": "kode klasifikasi (KBLI/KBJI/KBKI)",
+                      "concept": "konsep atau metode", "service": "layanan atau prosedur", "other": "lainnya"},
+    "detail_not_given": "– (belum disebut)",
+    "what_to_change": "Bagian mana yang perlu diubah? Tulis misalnya \"wilayahnya Kecamatan Lubuklinggau Timur I\", "
+                      "\"periodenya 2020–2023\" atau \"keperluannya skripsi\". Balas YA bila sudah benar.",
     "consultation_opened": "Permintaan Anda sudah kami terima dengan nomor tiket *{ticket}*.\n"
                            "Petugas akan menjawab paling lambat {due}. Bila perlu, tindak lanjut dapat melalui "
                            "kunjungan ke kantor atau Zoom. Tulis di sini bila ada tambahan.",

@@ -1,7 +1,7 @@
 """WhatsApp Content resources (quick replies, list pickers) created at Twilio, by definition hash
 
 Revision ID: 0010_content_templates
-Revises: 0008_complaints
+Revises: 0009_request_fields
 
 Several worker processes send buttons; the table lets the first one to need a definition create it at
 Twilio and the others reuse its ContentSid. A changed definition has a new hash, hence a new row.
@@ -12,7 +12,7 @@ from alembic import op
 from bot.models.base import UTCDateTime
 
 revision = "0010_content_templates"
-down_revision = "0008_complaints"
+down_revision = "0009_request_fields"
 branch_labels = None
 depends_on = None
 
