@@ -67,13 +67,17 @@ SETS: dict[str, tuple[bool, tuple[tuple[str, str, str, str], ...]]] = {
                     ("help", "choice_help", "", "choice_help_about"),
                     ("done", "choice_done", "", "choice_done_about"))),
     # numbers go to the officer while a ticket is open ("2" may answer "how many copies?"), never to DONE/CANCEL
+    # the request summary: send it as it is, change something, or drop it
+    "confirm_request": (True, (("confirm", "choice_send_request", "choice_yes", ""),
+                               ("correct", "choice_change", "choice_no", ""),
+                               ("cancel", "choice_drop_request", "choice_cancel", ""))),
     "ticket_menu": (False, (("done", "choice_done", "", ""), ("cancel", "choice_cancel_ticket", "choice_cancel", ""))),
 }
 # The set each prompt offers whenever it is said (``Engine.say``); a new prompt with choices is one line here.
 PROMPTS = {
     "consent_question": "consent", "menu": "menu", "menu_ticket": "ticket_menu", "article_tail": "helped",
     "ask_rating": "rating", "question_kept": "rating", "bad_rating": "rating", "ask_comment": "comment",
-    "offer_complaint": "yes_no", "ask_which_ticket": "which_ticket",
+    "offer_complaint": "yes_no", "ask_which_ticket": "which_ticket", "request_summary": "confirm_request",
 }
 ANSWERS = "answers"  # built from the answers found (titles vary): see :func:`answers`
 

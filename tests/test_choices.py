@@ -44,6 +44,7 @@ POINTS = [  # (journey, message that reaches the prompt, choice set, labels)
     (j.rating, "hmm", "rating", ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"]),
     (j.rating, "3", "comment", ["Lewati"]),
     (j.comment, "1", "yes_no", ["Ya", "Tidak"]),  # the complaint offered after a low score
+    (j.confirm_request, "BANTUAN", "confirm_request", ["Ya, kirim", "Ubah", "Batal"]),  # the summary again
 ]
 
 
@@ -117,7 +118,7 @@ def test_tap_picks_an_answer_then_says_it_did_not_help(app, knowledge):
     first = labels(answers)[0]
     assert first in tap(c, answers, "1")
     tap(c, offered(c), "no")
-    assert c.state() in ("clarify", "waiting")
+    assert c.state() in ("clarify", "confirm_request")
 
 
 def test_tap_on_an_earlier_prompt_is_answered_not_acted_on(app, knowledge):
@@ -196,7 +197,7 @@ def test_number_past_the_answers_is_none_of_these(app, knowledge):
     c.say(j.FOUND)
     none = len(offered(c)["items"])
     c.say(str(none))
-    assert c.state() in ("clarify", "waiting")
+    assert c.state() in ("clarify", "confirm_request")
 
 
 def test_number_in_a_ticket_goes_to_the_officer(app, knowledge):
@@ -241,3 +242,18 @@ def test_email_citizen_gets_the_choices_as_a_numbered_list(app, knowledge):
     assert "1. Setuju\n2. Tidak setuju" in body
     c.say("1")
     assert c.state() == "ask_name"
+
+
+@pytest.mark.parametrize("choice_id, state, words", [
+    ("confirm", "waiting", "PST-"), ("correct", "confirm_request", "perlu diubah"), ("cancel", "ready", "")])
+def test_request_summary_is_sent_changed_or_dropped_by_tap(app, knowledge, choice_id, state, words):
+    """The summary's buttons stand for YA, TIDAK and BATAL: a ticket, "what should change?", nothing."""
+    c = j.ready(app)
+    c.say(j.FULL_REQUEST)
+    if c.state() == "results":
+        c.say("tidak")
+    c.say("untuk skripsi")
+    meta = offered(c)
+    assert meta is not None and meta["set"] == "confirm_request"
+    reply = tap(c, meta, choice_id)
+    assert c.state() == state and words in reply
