@@ -98,7 +98,7 @@ def test_answers_list_carries_titles_as_variables(wa_knowledge, wa_client, fake_
     (article, *_) = talk(wa_client, wa_knowledge, fake_twilio, fake_twilio.tap_form(sent, 0))
     assert "Apakah ini membantu?" in article.body and article.options == ["Ya", "Tidak"]
     talk(wa_client, wa_knowledge, fake_twilio, fake_twilio.tap_form(article, 1))
-    assert c.state() in ("clarify", "waiting")
+    assert c.state() in ("clarify", "confirm_request")
 
 
 def test_old_button_gets_a_clear_answer_and_the_current_prompt(wa_knowledge, wa_client, fake_twilio):
