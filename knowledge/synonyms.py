@@ -53,7 +53,7 @@ EXTRA_STOP_WORDS: frozenset[str] = ENGLISH_STOP_WORDS | frozenset("""
 apa apakah berapa bagaimana gimana kah sih dong nih deh ya yah kak kakak mas mbak pak bu bang
 min mohon tolong mau ingin saya aku kami kita anda halo hallo hai hi selamat pagi siang sore malam
 terima kasih makasih ok oke okay sip tes test p info nya kok lho loh gan sis bro
-ini itu tsb tersebut yang untuk dengan sama juga saja banget terus soal mengenai perihal
+ini itu tsb tersebut yang untuk dengan sama juga saja banget terus soal mengenai perihal kalau
 """.split())
 
 # Sastrawi's list drops words that matter here ("angka sementara" is a PDRB term).
