@@ -45,10 +45,10 @@ W_BM25, W_COVER, W_FUZZ = 0.25, 0.45, 0.30
 C_COVER, C_FUZZ, C_EVIDENCE = 0.4, 0.4, 0.2
 EVIDENCE_FULL = 4.0
 # Among equally good answers, one in the citizen's language (Indonesian or English) ranks first.
-LANGUAGE_BONUS = 0.1
+LANGUAGE_BONUS = 0.2
 # The final order mixes the ranking score with the confidence shown: of two articles, the one the query
 # is surer of comes first ("alamat web" is the website, not the address).
-W_CONFIDENCE = 0.5
+W_CONFIDENCE = 1.0
 
 
 @dataclasses.dataclass(frozen=True)
