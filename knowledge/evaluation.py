@@ -1,77 +1,34 @@
 """Measure search quality on labelled citizen queries, against two baselines, in one run.
 
-Metrics (a hit only counts when it is *confident*, i.e. when the bot would actually show it):
-hit@1 and hit@3 and MRR@5 over answerable queries; correct-refusal rate over queries labelled ``-``
-(no confident hit at all). Our threshold is fixed in ``knowledge.search.THRESHOLD``; each baseline's
-threshold is fitted on this very query set, which is the baselines' best case, not ours.
+Figures (see ``knowledge.metrics``) on three footings: ours with its fixed tuning on the tuning set (optimistic,
+it was chosen there), ours cross-validated by grouped k-fold (``knowledge.calibration``), and everything on the
+frozen held-out split (``eval/heldout.tsv``), which no tuning reads. Each baseline's threshold is fitted on the
+tuning set, its best case there, and then applied unchanged to the held-out split.
 """
 from __future__ import annotations
 
-import csv
-import dataclasses
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Protocol, Sequence
 
 from rank_bm25 import BM25Okapi
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.article import Article
+from knowledge import calibration
+from knowledge.metrics import METRICS, NO_ANSWER, Query, calibrate, rank_all, score  # noqa: F401 (re-exported)
+from knowledge.metrics import load_queries as _load_queries
 from knowledge.search import Hit, SearchIndex
 
-NO_ANSWER = "-"
-QUERIES_PATH = Path(__file__).parent / "eval" / "queries.tsv"
-METRICS = ("hit@1", "hit@3", "MRR@5", "correct refusals")
+QUERIES_PATH = calibration.TUNING_PATH
+HELDOUT_PATH = Path(__file__).parent / "eval" / "heldout.tsv"
 
 
-@dataclasses.dataclass(frozen=True)
-class Query:
-    text: str
-    expected: str  # a slug, or NO_ANSWER
+def load_queries(path: Path | str = QUERIES_PATH) -> list[Query]:
+    return _load_queries(path)
 
 
 class Searcher(Protocol):
     def search(self, query: str, limit: int = 3) -> list[Hit]: ...
-
-
-def load_queries(path: Path | str = QUERIES_PATH) -> list[Query]:
-    """Rows of ``query<TAB>expected`` after a header line; blank lines and ``#`` lines are skipped."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [Query(r[0].strip(), r[1].strip()) for r in rows[1:]
-            if len(r) >= 2 and r[0].strip() and not r[0].startswith("#")]
-
-
-def score(ranked: Sequence[tuple[list[tuple[str, float]], str]], threshold: float) -> dict[str, float]:
-    """Metrics from (ranked (slug, score) pairs, expected) for every query, at one threshold."""
-    hit1 = hit3 = rr = answerable = refused = unanswerable = 0.0
-    for pairs, expected in ranked:
-        shown = [slug for slug, s in pairs[:5] if s >= threshold]
-        if expected == NO_ANSWER:
-            unanswerable += 1
-            refused += not shown
-            continue
-        answerable += 1
-        if expected in shown:
-            position = shown.index(expected) + 1
-            hit1 += position == 1
-            hit3 += position <= 3
-            rr += 1 / position
-    return {"hit@1": hit1 / max(answerable, 1), "hit@3": hit3 / max(answerable, 1),
-            "MRR@5": rr / max(answerable, 1), "correct refusals": refused / max(unanswerable, 1)}
-
-
-def objective(metrics: dict[str, float]) -> float:
-    """What calibration maximises: answers and refusals weigh the same."""
-    return (metrics["MRR@5"] + metrics["correct refusals"]) / 2
-
-
-def calibrate(ranked, candidates: Sequence[float]) -> float:
-    """The threshold among ``candidates`` with the best objective (ties: the lowest, answers more)."""
-    return max(candidates, key=lambda t: (objective(score(ranked, t)), -t))
-
-
-def rank_all(search: Callable[[str], list[Hit]], queries: Sequence[Query]):
-    return [([(h.slug, h.score) for h in search(q.text)], q.expected) for q in queries]
 
 
 class BM25Baseline:
@@ -123,58 +80,63 @@ def _hit(article: Article, value: float, threshold: float) -> Hit:
     return Hit(article.slug, article.title, article.summary, value, value >= threshold)
 
 
-OUR_GRID = [x / 100 for x in range(30, 96)]
+BASELINES = (("BM25", BM25Baseline, [x / 2 for x in range(0, 61)]), ("rapidfuzz", FuzzBaseline, range(0, 101, 2)))
 
 
-def cross_validated(ranked, grid: Sequence[float]) -> dict[str, float]:
-    """Two-fold check against overfitting: fit the threshold on one half, score the other half."""
-    halves = ranked[0::2], ranked[1::2]
-    folds = [score(halves[1 - i], calibrate(halves[i], grid)) for i in (0, 1)]
-    return {k: (folds[0][k] + folds[1][k]) / 2 for k in folds[0]}
-
-
-def evaluate(articles: Sequence[Article], queries: Sequence[Query]) -> dict[str, dict[str, float]]:
-    """Metrics per method, plus the threshold each used."""
+def evaluate(articles: Sequence[Article], queries: Sequence[Query], heldout: Sequence[Query] = (),
+             folds: Sequence[calibration.Fold] | None = None) -> dict[str, dict[str, float]]:
+    """Metrics per method (a column each), plus the threshold each used."""
     ours = SearchIndex(articles)
-    ranked = rank_all(lambda q: ours.search(q, limit=5), queries)
-    results = {"ours": score(ranked, ours.threshold) | {"threshold": ours.threshold}}
-    results["ours (2-fold)"] = cross_validated(ranked, OUR_GRID) | {"threshold": float("nan")}
-    for name, baseline, grid in (("BM25", BM25Baseline(articles), [x / 2 for x in range(0, 61)]),
-                                 ("rapidfuzz", FuzzBaseline(articles), range(0, 101, 2))):
-        ranked = rank_all(baseline.search, queries)
-        threshold = calibrate(ranked, list(grid))
-        results[name] = score(ranked, threshold) | {"threshold": threshold}
+    results = {"ours": score(rank_all(lambda q: ours.search(q, limit=5), queries), ours.threshold)
+               | {"threshold": ours.threshold}}
+    folds = calibration.cross_validate(articles, queries) if folds is None else folds
+    results[f"ours ({len(folds)}-fold)"] = calibration.cross_validated(folds) | {"threshold": float("nan")}
+    if heldout:
+        results["ours held-out"] = (score(rank_all(lambda q: ours.search(q, limit=5), heldout), ours.threshold)
+                                    | {"threshold": ours.threshold})
+    for name, make, grid in BASELINES:
+        baseline = make(articles)
+        threshold = calibrate(rank_all(baseline.search, queries), list(grid))
+        results[name] = score(rank_all(baseline.search, queries), threshold) | {"threshold": threshold}
+        if heldout:
+            results[f"{name} held-out"] = score(rank_all(baseline.search, heldout), threshold) | {"threshold": threshold}
     return results
 
 
-def report(results: dict[str, dict[str, float]], queries: Sequence[Query]) -> str:
-    """A plain-text table: one row per metric, one column per method."""
+def report(results: dict[str, dict[str, float]], queries: Sequence[Query], heldout: Sequence[Query] = (),
+           folds: Sequence[calibration.Fold] = ()) -> str:
+    """Per-fold lines, then a plain-text table: one row per metric, one column per method."""
+    lines = [_count("tuning set", queries), _count("held-out split", heldout)] if heldout else [_count("tuning set", queries)]
+    for fold in folds:
+        t = fold.tuning
+        lines.append(f"fold {fold.number} ({fold.size:>3} queries; threshold {t.threshold:.2f}, language bonus "
+                     f"{t.language_bonus:.2f}, confidence weight {t.w_confidence:.2f}): "
+                     + "  ".join(f"{k} {v:.3f}" for k, v in fold.figures.items()))
     methods = list(results)
-    answerable = sum(q.expected != NO_ANSWER for q in queries)
-    lines = [f"{len(queries)} queries ({answerable} answerable, {len(queries) - answerable} no-answer)",
-             f"{'metric':<18}" + "".join(f"{m:>15}" for m in methods)]
+    lines.append(f"{'metric':<18}" + "".join(f"{m:>19}" for m in methods))
     for metric in (*METRICS, "threshold"):
-        lines.append(f"{metric:<18}" + "".join(f"{results[m][metric]:>15.3f}" for m in methods))
-    lines.append("ours: fixed threshold (knowledge.search.THRESHOLD); ours (2-fold): threshold fitted on one half")
-    lines.append("of the queries and scored on the other; baselines: threshold fitted on all queries (best case)")
+        lines.append(f"{metric:<18}" + "".join(f"{results[m][metric]:>19.3f}" for m in methods))
+    lines.append("ours: fixed tuning on the tuning set it was chosen on; ours (k-fold): tuning fitted on the other folds,")
+    lines.append("grouped by article; held-out: the frozen split no tuning reads; baselines: threshold fitted on the")
+    lines.append("tuning set (their best case there) and applied unchanged to the held-out split")
     return "\n".join(lines)
 
 
-def run(articles: Sequence[Article], queries_path: Path | str = QUERIES_PATH) -> str:
+def _count(name: str, queries: Sequence[Query]) -> str:
+    answerable = sum(q.expected != NO_ANSWER for q in queries)
+    return f"{name}: {len(queries)} queries ({answerable} answerable, {len(queries) - answerable} no-answer)"
+
+
+def run(articles: Sequence[Article], queries_path: Path | str = QUERIES_PATH,
+        heldout_path: Path | str | None = HELDOUT_PATH) -> str:
     """What ``flask --app wsgi kb eval`` prints."""
     queries = load_queries(queries_path)
-    return report(evaluate(articles, queries), queries)
-
-
-def calibrate_ours(articles: Sequence[Article], queries_path: Path | str = QUERIES_PATH) -> float:
-    """The threshold to write into knowledge.search.THRESHOLD after the base or the queries change."""
-    index = SearchIndex(articles)
-    return calibrate(rank_all(lambda q: index.search(q, limit=5), load_queries(queries_path)), OUR_GRID)
+    heldout = load_queries(heldout_path) if heldout_path else []
+    folds = calibration.cross_validate(articles, queries)
+    return report(evaluate(articles, queries, heldout, folds), queries, heldout, folds)
 
 
 if __name__ == "__main__":
-    import sys
-
     from knowledge.article import load_dir
 
-    print(calibrate_ours(load_dir()) if "--calibrate" in sys.argv else run(load_dir()))
+    print(run(load_dir()))

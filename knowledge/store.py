@@ -57,8 +57,18 @@ def active_articles(session: Session) -> list[Article]:
     return [to_article(r) for r in rows]
 
 
+def worth_counting(text: str) -> bool:
+    """A question, not a greeting, thanks, yes/no or a message without words: only those are knowledge gaps."""
+    from bot import intent
+    from bot.states import Event
+
+    return intent.has_words(text) and not intent.is_greeting(text) and intent.classify(text) == Event.TEXT
+
+
 def record_unanswered(session: Session, text: str, normalized: str) -> None:
     """Count a question nobody could answer, so officers see the most-asked gaps first."""
+    if not worth_counting(text):
+        return
     # PostgreSQL text cannot hold NUL: the INSERT would fail and lose the citizen's whole turn.
     text, key = text.replace("\x00", ""), normalized.replace("\x00", "")[:255]
     if not key:

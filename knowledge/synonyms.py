@@ -36,7 +36,8 @@ ABBREVIATIONS: dict[str, str] = {
     "disdukcapil": "dukcapil", "pkl": "praktik kerja lapangan", "kpd": "kepada", "pd": "pada", "dlm": "dalam",
     "msh": "masih", "sblm": "sebelum", "sdg": "sedang", "mnrt": "menurut", "tny": "tanya", "tgl": "tanggal",
     "tbl": "tabel", "kyk": "seperti", "kayak": "seperti", "ngga": "tidak", "nggak": "tidak", "trs": "terus",
-    "bgt": "banget",
+    "bgt": "banget", "jln": "jalan", "jl": "jalan", "tlpn": "telepon", "telpon": "telepon",
+    "ditelpon": "telepon", "nelpon": "telepon", "notelp": "nomor telepon", "nmr": "nomor", "web2": "website",
 }
 
 # English filler words; also how the search notices that a citizen writes in English.
@@ -44,6 +45,7 @@ ENGLISH_STOP_WORDS: frozenset[str] = frozenset("""
 the a an of to is are was be do does did i my me we our you your for in on at by with and or
 what which who how much many can could would should please about from it its this that there
 any some get find where when why live lives living write hello good morning thanks thank
+am until will have has been
 """.split())
 
 # Words that say nothing about which article is wanted (chat filler, question words).
@@ -51,7 +53,7 @@ EXTRA_STOP_WORDS: frozenset[str] = ENGLISH_STOP_WORDS | frozenset("""
 apa apakah berapa bagaimana gimana kah sih dong nih deh ya yah kak kakak mas mbak pak bu bang
 min mohon tolong mau ingin saya aku kami kita anda halo hallo hai hi selamat pagi siang sore malam
 terima kasih makasih ok oke okay sip tes test p info nya kok lho loh gan sis bro
-ini itu tsb tersebut yang untuk dengan sama juga saja banget terus
+ini itu tsb tersebut yang untuk dengan sama juga saja banget terus soal mengenai perihal kalau
 """.split())
 
 # Sastrawi's list drops words that matter here ("angka sementara" is a PDRB term).
@@ -132,7 +134,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("konsumsi", "consumption"),
     ("kunjungan", "visit", "datang langsung", "walk in", "tatap muka"),
     ("antrean", "queue"),
-    ("kontak", "contact", "hubungi", "menghubungi", "email", "surel", "telepon"),
+    ("kontak", "contact", "hubungi", "menghubungi", "email", "surel"),
+    # The service standard's facts (address, phone, requirements, procedure, times, product).
+    ("telepon", "phone", "telephone", "call", "menelepon", "ditelepon"),
+    ("alamat", "address", "lokasi", "location", "letak", "located"),
+    ("syarat", "persyaratan", "requirement", "requirements", "required"),
+    ("identitas", "ktp", "identity", "sim", "paspor", "passport"),
+    ("prosedur", "alur", "langkah", "tahapan", "procedure", "steps", "step", "tata cara"),
+    ("menit", "minute", "minutes"),
+    ("produk", "product", "products", "hasil layanan"),
+    ("metadata", "metadana"),
     ("kerahasiaan", "rahasia", "dirahasiakan", "privasi", "privacy", "confidential"),
     ("klasifikasi", "classification"),
     ("usaha", "business", "bisnis"),

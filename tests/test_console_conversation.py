@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock
-from bot.models import FollowUp, KnowledgeArticle, Message, Note
+from bot.models import Consultation, FollowUp, KnowledgeArticle, Message, Note
 from tests.console_support import db, login, make_officer, open_ticket, post
 from tests.talk import Citizen
 
@@ -205,3 +205,19 @@ def test_attachments_are_listed(app, client, ticket):
         session.commit()
     page = client.get(f"/console/t/{number}").get_data(as_text=True)
     assert "&lt;tabel&gt;.jpg" in page and "image/jpeg, 20.0 KB" in page
+
+
+def test_suggestions_come_from_the_whole_request_without_scores(app, client, ticket):
+    """A detail as the last message ("untuk tahun 2023") still gets suggestions for the ticket's question; no raw score."""
+    with db(app) as session:
+        session.add(KnowledgeArticle(slug="kemiskinan", title="Data kemiskinan Kota Lubuklinggau",
+                                     body="Persentase penduduk miskin dimuat di publikasi Kota Lubuklinggau Dalam Angka.",
+                                     questions=["berapa jumlah penduduk miskin lubuklinggau"], tags=["kemiskinan"],
+                                     lang="id", source="", active=True, updated_at=clock.now()))
+        consultation = session.scalar(select(Consultation).where(Consultation.ticket == ticket[1]))
+        consultation.question, consultation.data_needed = "untuk tahun 2023", "jumlah penduduk miskin lubuklinggau"
+        session.commit()
+    page = client.get(f"/console/t/{ticket[1]}").get_data(as_text=True)
+    suggestions = page[page.index('class="suggestions"'):]
+    assert "Data kemiskinan Kota Lubuklinggau" in suggestions
+    assert not re.search(r"<small>\(\d", suggestions[:suggestions.index("</ul>")])

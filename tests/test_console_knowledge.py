@@ -110,3 +110,30 @@ def test_list_and_search_articles(app, officer_client):
 def test_slug_is_one_kb_import_accepts(title, slug):
     """A console title becomes a file name the import takes back (a one-letter slug used to stop it)."""
     assert slugify(title) == slug and SLUG.match(slug)
+
+
+def test_dismissed_entry_leaves_the_list_for_good(app, officer_client):
+    """An officer dismisses a one-off; asked again, it is still counted but stays off the list."""
+    with db(app) as session:
+        record_unanswered(session, "data jumlah kucing liar di llg", "data jumlah kucing liar llg")
+        session.commit()
+        row = session.scalar(select(UnansweredQuery))
+    assert "kucing liar" in officer_client.get("/console/knowledge/unanswered").get_data(as_text=True)
+    page = post(officer_client, f"/console/knowledge/unanswered/{row.id}/dismiss", follow_redirects=True)
+    assert "Diabaikan." in page.get_data(as_text=True) and "kucing liar" not in page.get_data(as_text=True)
+    with db(app) as session:
+        record_unanswered(session, "data jumlah kucing liar di llg", "data jumlah kucing liar llg")
+        session.commit()
+        assert session.get(UnansweredQuery, row.id).count == 2
+    assert "kucing liar" not in officer_client.get("/console/knowledge/unanswered").get_data(as_text=True)
+    assert post(officer_client, "/console/knowledge/unanswered/99999/dismiss").status_code == 404
+
+
+@pytest.mark.parametrize("text", ["halo min", "makasih banyak kak", "ya", "tidak", "ok", "thanks", "🙏🙏", "selamat pagi"])
+def test_courtesy_and_yes_no_are_never_counted(app, text):
+    """Greetings, thanks, yes/no and messages without words are no knowledge gap."""
+    with db(app) as session:
+        record_unanswered(session, text, text)
+        record_unanswered(session, "jumlah sapi perah di llg", "jumlah sapi perah llg")
+        session.commit()
+        assert [r.example for r in session.scalars(select(UnansweredQuery))] == ["jumlah sapi perah di llg"]

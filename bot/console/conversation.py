@@ -48,7 +48,7 @@ def show(ticket: str):
     session, now = get_session(), clock.now()
     consultation = lookup.consultation(session, ticket)
     privacy.audit_view(session, consultation)
-    question = history.last_question(session, consultation)
+    question = history.request_text(session, consultation)
     suggestions = current_app.extensions["knowledge"].search(session, question, limit=3) if question else []
     return render_template(
         "console/conversation.html", c=consultation, messages=history.messages(session, consultation),

@@ -49,6 +49,18 @@ def last_question(session: Session, consultation: Consultation) -> str:
     return body or consultation.question or ""
 
 
+def request_text(session: Session, consultation: Consultation) -> str:
+    """The whole request to find suggestions for: the question, what data is needed, and the latest message.
+
+    The last message alone is often a detail ("untuk tahun 2023") that names no topic."""
+    parts = [consultation.question, consultation.data_needed, last_question(session, consultation)]
+    kept = []
+    for part in filter(None, (p.strip() for p in parts if p)):
+        if part.lower() not in (k.lower() for k in kept):
+            kept.append(part)
+    return "\n".join(kept)
+
+
 def whatsapp_window_closed(session: Session, consultation: Consultation, now: dt.datetime) -> bool:
     """WhatsApp accepts free-form text only within 24 hours of the citizen's last message."""
     if consultation.channel != Channel.WHATSAPP.value:

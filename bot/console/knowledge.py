@@ -60,10 +60,23 @@ def index():
 
 @bp.get("/unanswered")
 def unanswered():
-    rows = get_session().scalars(select(UnansweredQuery).order_by(
+    rows = get_session().scalars(select(UnansweredQuery).where(UnansweredQuery.dismissed_at.is_(None)).order_by(
         UnansweredQuery.article_id.is_not(None), UnansweredQuery.count.desc(), UnansweredQuery.last_at.desc())
         .limit(PAGE))
     return render_template("console/unanswered.html", rows=list(rows))
+
+
+@bp.post("/unanswered/<id:query_id>/dismiss")
+def dismiss(query_id: int):
+    """Nothing to write for this one (a typo, a one-off): it leaves the list and stays out if asked again."""
+    session = get_session()
+    row = session.get(UnansweredQuery, query_id)
+    if row is None:
+        abort(404)
+    row.dismissed_at = row.dismissed_at or clock.now()
+    session.commit()
+    flash(_("Diabaikan."), "ok")
+    return redirect(url_for("knowledge.unanswered"))
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -37,3 +37,5 @@ class UnansweredQuery(Base):
     first_at: Mapped[dt.datetime]
     last_at: Mapped[dt.datetime]
     article_id: Mapped[Optional[int]] = mapped_column(ForeignKey("knowledge_articles.id"))
+    # Set when an officer dismisses the entry (nothing to write: a typo, a one-off); it leaves the list for good.
+    dismissed_at: Mapped[Optional[dt.datetime]]
