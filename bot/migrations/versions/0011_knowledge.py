@@ -1,15 +1,15 @@
 """Officers can dismiss an unanswered question (a typo, a one-off) from the knowledge-gap list
 
-Revision ID: 0012_knowledge
-Revises: 0008_complaints
+Revision ID: 0011_knowledge
+Revises: 0010_content_templates
 """
 import sqlalchemy as sa
 from alembic import op
 
 import bot.models.base
 
-revision = "0012_knowledge"
-down_revision = "0008_complaints"
+revision = "0011_knowledge"
+down_revision = "0010_content_templates"
 branch_labels = None
 depends_on = None
 
