@@ -25,6 +25,8 @@ BY_INTENT = {
 # Commands read from free words, not typed: acted on only when the classifier is this sure of them, since
 # a wrong CANCEL drops a ticket and a wrong COMPLAINT starts a detour.
 SURE = 0.6
+# Elsewhere a yes or no this unsure is left to the typed words (a bare "ya" is read by them).
+SURE_ANSWER = 0.5
 # A yes/no offer reads nearly anything as yes ("hmm" 0.79): there only a sure reading outweighs the typed words.
 SURE_CONSENT = 0.9
 _CONSENT = (State.OFFER_COMPLAINT, State.WHICH_TICKET)
@@ -51,6 +53,8 @@ def event_for(text: str, reading: Reading, state: State, asking: str | None = No
     event = BY_INTENT.get(reading.intent, Event.TEXT)
     if state in _CONSENT and event in (Event.YES, Event.NO) and reading.confidence < SURE_CONSENT:
         return typed
+    if event in (Event.YES, Event.NO) and reading.confidence < SURE_ANSWER:
+        return typed  # "alamat kantor bps llg dmn ya": a question ending in a particle, not a yes
     if event in (Event.HELP, Event.STATUS, Event.CANCEL, Event.COMPLAINT) and reading.confidence < SURE:
         return Event.TEXT
     if state is State.HANDOFF and event in (Event.STATUS, Event.HELP):

@@ -23,8 +23,14 @@ class Searching:
         if "hits" not in turn.cache:
             shown = set(turn.ctx.answers) if turn.event == Event.CORRECTION else set()
             hits = self.knowledge.search(self.session, intent.search_text(query(turn)), limit=3 + len(shown))
-            turn.cache["hits"] = [h for h in hits if h.confident and h.slug not in shown][:3]
+            turn.cache["hits"] = self._in_own_language(turn, [h for h in hits if h.confident and h.slug not in shown])[:3]
         return bool(turn.cache["hits"])
+
+    def _in_own_language(self, turn, hits):
+        """An article and its twin in the other language are one answer: the citizen's language only, when any."""
+        articles = self.knowledge.index(self.session).articles
+        own = [h for h in hits if getattr(articles.get(h.slug), "lang", None) == turn.conversation.lang]
+        return own or hits
 
     def g_picks_answer(self, turn) -> bool:
         return 1 <= (_picked(turn) or 0) <= len(turn.ctx.answers)
