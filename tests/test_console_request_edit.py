@@ -126,11 +126,23 @@ def test_stale_edit_is_refused_with_the_other_change_shown(app, client, ticket):
     assert 'value="Kota Lubuklinggau"' in page  # Siti's input survives
     assert _ticket(app, ticket).area == "Kecamatan Lubuklinggau Barat" and _ticket(app, ticket).period == "2020-2023"
 
-    again = {**_form_from(page), "area": "Kota Lubuklinggau"}
+    again = _form_from(page)
+    assert again["period"] == "2020-2023"  # what she did not touch shows Rudi's value, not her stale one
     assert post(client, f"/console/t/{ticket}/request", again).status_code == 302
     saved = _ticket(app, ticket)
-    assert (saved.area, saved.period) == ("Kota Lubuklinggau", "2023")  # Siti chose to keep her period
-    assert [c[0] for c in _changes(app)] == ["period", "area", "period"]
+    assert (saved.area, saved.period) == ("Kota Lubuklinggau", "2020-2023")
+    assert [c[0] for c in _changes(app)] == ["period", "area"]
+
+
+def test_stale_edit_of_the_same_field_keeps_the_officers_input(app, client, ticket):
+    """Both changed the period: Siti sees Rudi's value in the notice and her own in the form."""
+    mine = _form(client, ticket)
+    make_officer(app, "rudi", name="Rudi Hartono")
+    other = FlaskClient(app, use_cookies=True)
+    login(other, "rudi")
+    post(other, f"/console/t/{ticket}/request", {**mine, "period": "2020-2023"})
+    page = post(client, f"/console/t/{ticket}/request", {**mine, "period": "2015"}).get_data(as_text=True)
+    assert "<ins>2020-2023</ins>" in page and _form_from(page)["period"] == "2015"
 
 
 def test_any_officer_may_edit_but_only_when_logged_in_and_with_csrf(app, client, ticket):

@@ -135,7 +135,8 @@ def edit_request(ticket: str):
     others = request_form.changes(session, consultation, after=base)
     if base < 0 or others:
         flash(_("Petugas lain mengubah permintaan ini lebih dulu. Periksa perubahannya, lalu simpan lagi."), "error")
-        return _page(session, consultation, 409, typed=values, others=others)
+        return _page(session, consultation, 409, typed=request_form.rebase(consultation, values, others),
+                     others=others)
     if request_form.apply(session, consultation, values, current_user.officer_id, clock.now()):
         personal_data.audit(session, "edit_request", actor=current_user.username,
                             officer_id=current_user.officer_id, citizen_id=consultation.citizen_id,

@@ -78,6 +78,17 @@ def changes(session: Session, consultation: Consultation, after: int = 0) -> lis
         .order_by(RequestChange.id))]
 
 
+def rebase(consultation: Consultation, typed: dict[str, Optional[str]],
+           others: list[tuple[RequestChange, str]]) -> dict[str, Optional[str]]:
+    """The form to show after a refused stale save: the fields the officer changed keep their input, the
+    rest show the values saved meanwhile (resaving must not quietly undo the other officer's change)."""
+    based_on = current(consultation)
+    for change, _name in reversed(others):
+        based_on[change.field] = change.old  # walk back to the version the officer's form showed
+    now = current(consultation)
+    return {name: typed[name] if typed[name] != based_on[name] else now[name] for name in now}
+
+
 def apply(session: Session, consultation: Consultation, values: dict[str, Optional[str]], officer_id: int,
           now: dt.datetime) -> list[RequestChange]:
     """Write the fields that differ to the ticket and one history row each; the rows, flushed."""
