@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from bot import personal_data
+from bot.console import conversation, i18n, request_form
 from bot.models import AccessLog, Consultation, RequestChange
 from tests.console_support import db, login, make_officer, open_ticket, post
 
@@ -163,8 +164,8 @@ def test_erasure_blanks_the_history_and_closes_the_form(app, client, ticket):
     post(client, f"/console/t/{ticket}/request", {**_form(client, ticket), "data": "data UMKM milik Budi"})
     with db(app) as session:
         consultation = session.scalar(select(Consultation).where(Consultation.ticket == ticket))
-        personal_data.erase_citizen(session, consultation.citizen, consultation.opened_at, app.config["SETTINGS"].var_path,
-                                    "request")
+        personal_data.erase_citizen(session, consultation.citizen, consultation.opened_at,
+                                    app.config["SETTINGS"].var_path, "request")
         session.commit()
     assert _changes(app) == [("data", personal_data.ERASED, personal_data.ERASED)]
     page = client.get(f"/console/t/{ticket}").get_data(as_text=True)
@@ -174,6 +175,9 @@ def test_erasure_blanks_the_history_and_closes_the_form(app, client, ticket):
 
 
 def test_english_console_names_fields_and_types_in_english(app, client, ticket):
+    """The error messages (kept in a dict the phrase scan cannot see) and the type labels read in English."""
+    assert all(phrase in i18n.EN for phrase in [*conversation.REQUEST_ERRORS.values(),
+                                                *request_form.TYPE_LABELS.values(), *request_form.FIELD_LABELS.values()])
     post(client, "/console/lang", {"lang": "en", "next": "/console/"})
     response = post(client, f"/console/t/{ticket}/request", {**_form(client, ticket), "area": "a" * 300})
     page = response.get_data(as_text=True)

@@ -1,4 +1,4 @@
-"""One consultation: the whole history, live updates, reply, notes, follow-up and close.
+"""One consultation: the whole history, live updates, reply, notes, request corrections, follow-up and close.
 
 Replies and closes go through :mod:`bot.pipeline` (the engine moves the conversation to
 HANDOFF, so the bot stays quiet but for commands) and out through the outbox on the citizen's
