@@ -50,3 +50,21 @@ def test_officer_corrects_the_request_and_a_stale_save_is_refused(live, browser,
     assert siti.locator("dd", has_text="Kota Lubuklinggau").count() == 1
     siti.click("text=Riwayat perubahan permintaan (3)")
     assert "Siti Aminah" in siti.locator("#request-history").inner_text()
+
+
+def test_request_form_on_a_phone(live, browser, screenshots):
+    """On a phone the form fits the width (no sideways scrolling) and saves like on the desktop."""
+    app, base = live
+    make_officer(app, "siti", name="Siti Aminah")
+    _, ticket = open_ticket(app)
+    page = _logged_in(browser, base, "siti", {"width": 390, "height": 844})
+    page.goto(f"{base}/console/t/{ticket}")
+    page.click("text=Ubah permintaan")
+    page.fill("#request-form input[name=area]", "Kota Lubuklinggau")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(screenshots / "request-phone.png"), full_page=False)
+    page.click("text=Simpan permintaan")
+    page.wait_for_selector("text=Permintaan disimpan.")
+    page.click("text=Riwayat perubahan permintaan (1)")
+    assert "Kota Lubuklinggau" in page.locator("#request-history").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
