@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from bot import clock
 from bot.envelope import Channel, Outbound
 from bot.models import (OPEN_STATUSES, AccessLog, Attachment, ChannelIdentity, Citizen, Complaint, Consent,
-                        Consultation, Conversation, FollowUp, Message, Note, Rating, RawMail, UnansweredQuery)
+                        Consultation, Conversation, FollowUp, Message, Note, Rating, RawMail, RequestChange,
+                        UnansweredQuery)
 from bot.models.consultation import ConsultationStatus
 from bot.models.verification import VerificationEvent
 
@@ -209,6 +210,8 @@ def _forget_tickets(session: Session, tickets: list[Consultation], now: dt.datet
         note.text = ERASED
     for follow_up in session.scalars(select(FollowUp).where(FollowUp.consultation_id.in_(ids))):
         follow_up.link = None
+    session.execute(update(RequestChange).where(RequestChange.consultation_id.in_(ids))
+                    .values(old=ERASED, new=ERASED))  # officers' corrections of the citizen's words
 
 
 def _forget_messages(session: Session, query, var_dir: Path) -> None:

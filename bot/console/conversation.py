@@ -1,4 +1,4 @@
-"""One consultation: the whole history, live updates, reply, notes, follow-up and close.
+"""One consultation: the whole history, live updates, reply, notes, request corrections, follow-up and close.
 
 Replies and closes go through :mod:`bot.pipeline` (the engine moves the conversation to
 HANDOFF, so the bot stays quiet but for commands) and out through the outbox on the citizen's
@@ -11,8 +11,8 @@ import datetime as dt
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot import clock, outbox, pipeline
-from bot.console import history, invitation, lookup, privacy
+from bot import clock, outbox, personal_data, pipeline
+from bot.console import history, invitation, lookup, privacy, request_form
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.envelope import Channel, Outbound
@@ -22,10 +22,8 @@ from workers.jobs import enqueue_delivery
 
 bp = Blueprint("conversation", __name__, url_prefix="/console/t")
 MAX_TEXT = 4000
+REQUEST_ERRORS = {"too_long": "%s terlalu panjang.", "required": "%s wajib diisi.", "type": "%s tidak dikenal."}
 FOLLOW_UP_KINDS = ("zoom", "visit")
-# The kinds of bot.request, as the console names them (read-only here; editing comes with the console's request form).
-REQUEST_TYPES = {"data": "permintaan data", "classification": "kode klasifikasi", "concept": "konsep atau metode",
-                 "service": "layanan atau prosedur", "other": "lainnya"}
 
 
 def _back(ticket: str):
@@ -45,18 +43,28 @@ def _typed(field: str) -> str | None:
 
 @bp.get("/<ticket>")
 def show(ticket: str):
-    session, now = get_session(), clock.now()
+    session = get_session()
     consultation = lookup.consultation(session, ticket)
     privacy.audit_view(session, consultation)
+    return _page(session, consultation)
+
+
+def _page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None):
+    """The ticket page; after a refused request edit, with the officer's input (``typed``), the field that is
+    ``wrong`` or the ``others``' changes saved meanwhile."""
+    now = clock.now()
     question = history.request_text(session, consultation)
     suggestions = current_app.extensions["knowledge"].search(session, question, limit=3) if question else []
     return render_template(
         "console/conversation.html", c=consultation, messages=history.messages(session, consultation),
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
         rating=history.rating(session, consultation), suggestions=suggestions,
-        request_type=REQUEST_TYPES.get(consultation.request_type or ""),
+        request_types=request_form.TYPE_LABELS, request_changes=request_form.changes(session, consultation),
+        request_version=request_form.version(session, consultation),
+        request_typed=typed or request_form.current(consultation), request_others=others, request_wrong=wrong,
         window_closed=history.whatsapp_window_closed(session, consultation, now),
-        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT)
+        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now,
+        max_text=MAX_TEXT), status
 
 
 @bp.get("/<ticket>/feed.json")
@@ -107,6 +115,37 @@ def _by_email(session, consultation, rows) -> None:
     for row in rows:
         if row.author == "officer":
             row.channel, row.address = Channel.EMAIL.value, email
+
+
+@bp.post("/<ticket>/request")
+def edit_request(ticket: str):
+    """Correct the request; refused when another officer saved a change since the form was loaded."""
+    session = get_session()
+    consultation = pipeline.locked(session, lookup.consultation(session, ticket))
+    if consultation.citizen.erased_at is not None:
+        flash(_("Data warga ini sudah dihapus."), "error")
+        return _back(consultation.ticket)
+    try:
+        values = request_form.read(request.form)
+    except request_form.Invalid as bad:
+        flash(_(REQUEST_ERRORS[bad.reason]) % _(request_form.FIELD_LABELS[bad.field]), "error")
+        typed = {f.name: request.form.get(f.name, "") for f in request_form.FIELDS}
+        return _page(session, consultation, 400, typed=typed, wrong=bad.field)
+    base = request.form.get("version", -1, type=int)
+    others = request_form.changes(session, consultation, after=base)
+    if base < 0 or others:
+        flash(_("Petugas lain mengubah permintaan ini lebih dulu. Periksa perubahannya, lalu simpan lagi."), "error")
+        return _page(session, consultation, 409, typed=request_form.rebase(consultation, values, others),
+                     others=others)
+    if request_form.apply(session, consultation, values, current_user.officer_id, clock.now()):
+        personal_data.audit(session, "edit_request", actor=current_user.username,
+                            officer_id=current_user.officer_id, citizen_id=consultation.citizen_id,
+                            conversation_id=consultation.conversation_id, consultation_id=consultation.id)
+        session.commit()
+        flash(_("Permintaan disimpan."), "ok")
+    else:
+        flash(_("Tidak ada yang berubah."), "ok")
+    return _back(consultation.ticket)
 
 
 @bp.post("/<ticket>/resend/<id:message_id>")

@@ -107,6 +107,13 @@ EN = {
     "Lebih lama": "Older",
     "Siapa membuka, mengekspor, atau menghapus data warga (terbaru di atas).":
         "Who opened, exported or erased citizens' data (newest first).",
+    "Ubah permintaan": "Correct the request", "Simpan permintaan": "Save request",
+    "Riwayat perubahan permintaan": "Request change history", "Permintaan disimpan.": "Request saved.",
+    "Tidak ada yang berubah.": "Nothing changed.", "%s terlalu panjang.": "%s is too long.",
+    "Disimpan petugas lain sementara itu:": "Saved by another officer meanwhile:",
+    "%s wajib diisi.": "%s is required.", "%s tidak dikenal.": "%s is not a known value.",
+    "Petugas lain mengubah permintaan ini lebih dulu. Periksa perubahannya, lalu simpan lagi.":
+        "Another officer changed this request first. Check their change, then save again.",
 }
 
 

@@ -36,3 +36,20 @@ class FollowUp(Base):
     reminded_at: Mapped[Optional[dt.datetime]]
     cancelled_at: Mapped[Optional[dt.datetime]]
     created_at: Mapped[dt.datetime]
+
+
+class RequestChange(Base):
+    """One field of a ticket's request corrected by an officer: the old and new value, kept for the record.
+
+    The newest row's id is the request's version: an edit based on an older one is refused (see
+    :mod:`bot.console.request_form`). ``old``/``new`` are the citizen's words, so erasure blanks them too."""
+
+    __tablename__ = "request_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    field: Mapped[str] = mapped_column(String(16))  # question / type / data / area / period / purpose
+    old: Mapped[Optional[str]] = mapped_column(Text)
+    new: Mapped[Optional[str]] = mapped_column(Text)
+    at: Mapped[dt.datetime]
