@@ -129,3 +129,15 @@ def test_closed_ticket_cannot_be_flagged(app, client):
     with db(app) as session:
         assert session.scalar(select(Consultation.priority_at).where(Consultation.ticket == ticket)) is None
 
+
+
+def test_ticket_times_in_wib(app, client):
+    """Messages, the opening time and the due time on the ticket page carry WIB in the office's format."""
+    make_officer(app)
+    ticket = _ticket_opened_monday(app)
+    login(client)
+    page = _plain(client.get(f"/console/t/{ticket}").get_data(as_text=True))
+    assert "23 Nov 2026 08.00 WIB" in page and "Senin, 23 November 2026 pukul 08.00 WIB" in page
+    post(client, "/console/lang", {"lang": "en", "next": "/console/"})
+    page = _plain(client.get(f"/console/t/{ticket}").get_data(as_text=True))
+    assert "23 Nov 2026 08:00 WIB" in page and "Monday, 23 November 2026 at 08:00 WIB" in page

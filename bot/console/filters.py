@@ -38,6 +38,17 @@ def office_when(value: Optional[dt.datetime]) -> str:
     return "–" if value is None else texts.when(i18n.lang(), value, current_app.extensions["calendar"].tz)
 
 
+def office_stamp(value: Optional[dt.datetime]) -> str:
+    """A short moment for message and note stamps, still in the office's format: "23 Nov 2026 08.00 WIB"."""
+    if value is None:
+        return "–"
+    lang = i18n.lang()
+    local = value.astimezone(current_app.extensions["calendar"].tz)
+    month = texts.CATALOGUES[lang]["month"][local.month - 1][:3]
+    time = local.strftime("%H.%M" if lang == "id" else "%H:%M")
+    return f"{local.day} {month} {local.year} {time} WIB"
+
+
 def due_colour(consultation) -> str:
     """The SLA colour of a ticket now (green/amber/red, or done once answered)."""
     return sla.colour(consultation, clock.now(), current_app.extensions["calendar"])
@@ -55,5 +66,5 @@ def channel_icon(channel: str) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(office_time=office_time, office_when=office_when, due_colour=due_colour,
+    app.jinja_env.filters.update(office_time=office_time, office_when=office_when, office_stamp=office_stamp, due_colour=due_colour,
                                  due_phrase=due_phrase, channel_icon=channel_icon, resend_address=resend_address)
