@@ -66,5 +66,6 @@ def channel_icon(channel: str) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(office_time=office_time, office_when=office_when, office_stamp=office_stamp, due_colour=due_colour,
-                                 due_phrase=due_phrase, channel_icon=channel_icon, resend_address=resend_address)
+    app.jinja_env.filters.update(office_time=office_time, office_when=office_when, office_stamp=office_stamp,
+                                 due_colour=due_colour, due_phrase=due_phrase, channel_icon=channel_icon,
+                                 resend_address=resend_address)
