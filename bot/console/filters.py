@@ -1,4 +1,4 @@
-"""Jinja filters for the console: office-time dates, channel icons (inline SVG, no CDN), resend offers."""
+"""Jinja filters for the console: office-time dates, due phrases, channel icons (inline SVG, no CDN), resends."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,10 @@ from typing import Optional
 from flask import Flask, current_app
 from markupsafe import Markup
 
+from bot import clock, texts
+from bot.console import i18n, sla, urgency
 from bot.console.history import resend_address
+from bot.models import OPEN_STATUSES
 
 ICONS = {
     "whatsapp": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="WhatsApp"><title>WhatsApp</title>'
@@ -30,9 +33,39 @@ def office_time(value: Optional[dt.datetime], fmt: str = "%d-%m-%Y %H:%M") -> st
     return value.astimezone(current_app.extensions["calendar"].tz).strftime(fmt)
 
 
+def office_when(value: Optional[dt.datetime]) -> str:
+    """A moment in the office's own format, in the officer's language: "Rabu, 2 Desember 2026 pukul 16.00 WIB"."""
+    return "–" if value is None else texts.when(i18n.lang(), value, current_app.extensions["calendar"].tz)
+
+
+def office_stamp(value: Optional[dt.datetime]) -> str:
+    """A short moment for message and note stamps, still in the office's format: "23 Nov 2026 08.00 WIB"."""
+    if value is None:
+        return "–"
+    lang = i18n.lang()
+    local = value.astimezone(current_app.extensions["calendar"].tz)
+    month = texts.CATALOGUES[lang]["month"][local.month - 1][:3]
+    time = local.strftime("%H.%M" if lang == "id" else "%H:%M")
+    return f"{local.day} {month} {local.year} {time} WIB"
+
+
+def due_colour(consultation) -> str:
+    """The SLA colour of a ticket now (green/amber/red, or done once answered)."""
+    return sla.colour(consultation, clock.now(), current_app.extensions["calendar"])
+
+
+def due_phrase(consultation) -> str:
+    """ "3 jam lagi" / "lewat 2 hari kerja" while the first answer is owed; empty once answered or closed."""
+    if consultation.first_response_at is not None or consultation.status not in OPEN_STATUSES:
+        return ""
+    return urgency.phrase(consultation.due_at, clock.now(), current_app.extensions["calendar"], i18n.gettext)
+
+
 def channel_icon(channel: str) -> Markup:
     return Markup(ICONS.get(channel, ICONS["terminal"]))
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(office_time=office_time, channel_icon=channel_icon, resend_address=resend_address)
+    app.jinja_env.filters.update(office_time=office_time, office_when=office_when, office_stamp=office_stamp,
+                                 due_colour=due_colour, due_phrase=due_phrase, channel_icon=channel_icon,
+                                 resend_address=resend_address)

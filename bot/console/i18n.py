@@ -114,6 +114,22 @@ EN = {
     "%s wajib diisi.": "%s is required.", "%s tidak dikenal.": "%s is not a known value.",
     "Petugas lain mengubah permintaan ini lebih dulu. Periksa perubahannya, lalu simpan lagi.":
         "Another officer changed this request first. Check their change, then save again.",
+    "Keterangan": "Legend", "Prioritas": "Priority", "Tandai prioritas": "Flag as priority",
+    "Hapus tanda prioritas": "Remove priority flag", "Ditandai prioritas.": "Flagged as priority.",
+    "Tanda prioritas dihapus.": "Priority flag removed.", "Ditandai oleh": "Flagged by", "oleh": "by",
+    "tenggat": "due", "Warga belum mendapat jawaban pertama.": "The citizen has not had a first answer yet.",
+    "kurang dari separuh waktu layanan terpakai": "less than half of the service time used",
+    "separuh waktu layanan atau lebih terpakai": "half of the service time or more used",
+    "lewat tenggat, belum dijawab": "past due, not answered", "sudah dijawab": "answered",
+    "ditandai petugas, tampil paling atas": "flagged by an officer, listed first",
+    "Sisa waktu dihitung dalam jam kerja kantor (WIB), tanpa akhir pekan dan hari libur.":
+        "Time left is counted in office working hours (WIB), without weekends and holidays.",
+    "1 menit lagi": "1 minute left", "%d menit lagi": "%d minutes left", "1 jam lagi": "1 working hour left",
+    "%d jam lagi": "%d working hours left", "1 hari kerja lagi": "1 working day left",
+    "%d hari kerja lagi": "%d working days left", "lewat 1 menit": "1 minute overdue",
+    "lewat %d menit": "%d minutes overdue", "lewat 1 jam": "1 working hour overdue",
+    "lewat %d jam": "%d working hours overdue", "lewat 1 hari kerja": "1 working day overdue",
+    "lewat %d hari kerja": "%d working days overdue", "jatuh tempo sekarang": "due now", "lewat tenggat": "overdue",
 }
 
 

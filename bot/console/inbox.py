@@ -1,4 +1,4 @@
-"""The inbox: open consultations by SLA, search, availability, and who holds which ticket."""
+"""The inbox: open consultations by SLA, search, availability, who holds which ticket, and which come first."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -8,7 +8,7 @@ from bot import assignment, clock, services
 from bot.console import attention, lookup, queue_view
 from bot.console.i18n import gettext as _
 from bot.db import get_session
-from bot.models import Officer
+from bot.models import OPEN_STATUSES, Officer
 
 bp = Blueprint("inbox", __name__, url_prefix="/console")
 
@@ -77,4 +77,26 @@ def assign(ticket: str):
                               from_officer_id=None if supervisor else current_user.officer_id)
     session.commit()
     flash(_("Tiket ditugaskan.") if moved else _("Anda tidak boleh melakukan itu."), "ok" if moved else "error")
+    return redirect(url_for("conversation.show", ticket=consultation.ticket))
+
+
+@bp.post("/t/<ticket>/priority")
+def priority(ticket: str):
+    """Any officer flags an open ticket as urgent (``flag=1``) or clears it (``flag=0``); who and when are kept.
+
+    The form says which state it wants, so a double click or two officers at once leave it as they meant.
+    """
+    session = get_session()
+    consultation = lookup.consultation(session, ticket)
+    wanted = request.form.get("flag") == "1"
+    if consultation.status not in OPEN_STATUSES:
+        flash(_("Konsultasi ini sudah ditutup."), "error")
+    elif wanted and consultation.priority_at is None:
+        consultation.priority_at, consultation.priority_by_id = clock.now(), current_user.officer_id
+        session.commit()
+        flash(_("Ditandai prioritas."), "ok")
+    elif not wanted and consultation.priority_at is not None:
+        consultation.priority_at = consultation.priority_by_id = None
+        session.commit()
+        flash(_("Tanda prioritas dihapus."), "ok")
     return redirect(url_for("conversation.show", ticket=consultation.ticket))

@@ -1,4 +1,4 @@
-"""The inbox's rows: open consultations with who spoke last, sorted by due time, split into tabs.
+"""The inbox's rows: open consultations with who spoke last, flagged first then by due time, split into tabs.
 
 An office has tens of open consultations, not thousands, so all open rows are loaded in one
 query and split in Python; the tab counts come from the same list.
@@ -38,7 +38,8 @@ def _with_last_message(query):
             .where(Message.consultation_id.is_not(None)).group_by(Message.consultation_id).subquery())
     return (query.add_columns(Message.author, Message.created_at)
             .outerjoin(last, last.c.cid == Consultation.id).outerjoin(Message, Message.id == last.c.mid)
-            .options(joinedload(Consultation.citizen), joinedload(Consultation.assigned_officer)))
+            .options(joinedload(Consultation.citizen), joinedload(Consultation.assigned_officer),
+                     joinedload(Consultation.priority_by)))
 
 
 def _rows(session: Session, query, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
@@ -46,8 +47,10 @@ def _rows(session: Session, query, now: dt.datetime, calendar: WorkCalendar) -> 
 
 
 def open_rows(session: Session, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
+    """Flagged tickets first (oldest flag first), then by due time; each tab keeps this order."""
     query = _with_last_message(select(Consultation).where(Consultation.status.in_(OPEN_STATUSES))
-                               .order_by(Consultation.due_at.is_(None), Consultation.due_at, Consultation.id))
+                               .order_by(Consultation.priority_at.is_(None), Consultation.priority_at,
+                                         Consultation.due_at.is_(None), Consultation.due_at, Consultation.id))
     return _rows(session, query, now, calendar)
 
 

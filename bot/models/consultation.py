@@ -51,9 +51,13 @@ class Consultation(Base):
     sla_reminded_80_at: Mapped[Optional[dt.datetime]]
     breached_at: Mapped[Optional[dt.datetime]]
     escalated_at: Mapped[Optional[dt.datetime]]
+    # An officer's "this one first" flag (e.g. "tolong cepat, besok pagi"): when and by whom; NULL = not flagged.
+    priority_at: Mapped[Optional[dt.datetime]]
+    priority_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
 
     citizen: Mapped[Citizen] = relationship()
-    assigned_officer: Mapped[Optional["Officer"]] = relationship()  # noqa: F821
+    assigned_officer: Mapped[Optional["Officer"]] = relationship(foreign_keys=[assigned_officer_id])  # noqa: F821
+    priority_by: Mapped[Optional["Officer"]] = relationship(foreign_keys=[priority_by_id])  # noqa: F821
 
 
 class TicketCounter(Base):

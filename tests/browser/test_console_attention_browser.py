@@ -71,7 +71,7 @@ def test_follow_up_rescheduled_then_cancelled_and_failure_shown(live, browser, s
     page.fill(".follow-up input[name=starts_at]", later.strftime("%Y-%m-%dT14:30"))
     page.click("text=Ubah jadwal >> nth=-1")
     page.wait_for_selector("text=Jadwal tindak lanjut diubah; warga diberi tahu.")
-    assert "14:30" in page.text_content(".follow-up .when")
+    assert "pukul 14.30 WIB" in page.text_content(".follow-up .when")  # the office format, in WIB
 
     page.fill("#reply-text", "Balasan yang tidak sampai")
     page.click("text=Kirim balasan")
