@@ -130,3 +130,35 @@ def test_follow_up_form_keeps_input_and_names_the_wrong_field(live, browser, scr
     with db(app) as session:
         booked = session.scalar(select(FollowUp))
         assert (booked.kind, booked.link) == ("zoom", "https://zoom.us/j/123456789")
+
+
+def test_kept_reply_is_only_for_its_officer_and_gone_after_logout(live, browser):
+    """Another officer logging in on the same tab does not get the draft; logging out forgets it."""
+    app, base = live
+    officer_id = make_officer(app)
+    make_officer(app, "andi")
+    _, ticket = open_ticket(app)
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{base}/console/t/{ticket}")
+    _log_in(page)
+    page.fill("#reply-text", DRAFT)
+    with db(app) as session:
+        session.get(Officer, officer_id).active = False  # siti's login ends; andi takes the desk
+        session.commit()
+    page.click("text=Kirim balasan")
+    page.wait_for_url(re.compile(r"/console/login\?next="))
+    page.fill("input[name=username]", "andi")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(f"{base}/console/t/{ticket}")
+    assert page.input_value("#reply-text") == "" and page.is_hidden("#draft-restored")
+
+    page.fill("#reply-text", "Draf Andi")
+    page.click("#logout button")
+    page.wait_for_url(f"{base}/console/login")
+    page.fill("input[name=username]", "andi")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.goto(f"{base}/console/t/{ticket}")
+    assert page.input_value("#reply-text") == ""
+    assert _officer_replies(app) == []

@@ -30,8 +30,20 @@
   keepDraft(reply);
 
   // A reply typed while the session ends must survive the new login. It is kept in this tab's
-  // sessionStorage only (never sent anywhere unauthenticated), put back into the empty box when the
-  // ticket page opens again, and forgotten once the server marks the reply as queued (data-sent).
+  // sessionStorage only (never sent anywhere unauthenticated), keyed by officer and ticket (another
+  // officer logging in on this tab does not see it), put back into the empty box when the ticket page
+  // opens again, and forgotten once the server marks the reply as queued (data-sent) or on logout.
+  var logout = document.getElementById("logout");
+  if (logout) {
+    logout.addEventListener("submit", function () {
+      try {
+        Object.keys(sessionStorage).forEach(function (key) {
+          if (key.indexOf("pst-reply:") === 0) { sessionStorage.removeItem(key); }
+        });
+      } catch (e) { /* storage disabled: nothing was kept */ }
+    });
+  }
+
   function keepDraft(box) {
     if (!box || !box.hasAttribute("data-draft")) { return; }
     var key = "pst-reply:" + box.getAttribute("data-draft");
