@@ -128,3 +128,12 @@ def test_post_after_the_session_ended_leads_back_to_its_page(app, client):
     foreign = client.post(f"/console/t/{ticket}/reply", data={"text": "x", "csrf_token": token},
                           headers={"Referer": "http://evil.example/console/t/x"})
     assert "next" not in foreign.headers["Location"]
+
+
+def test_error_and_follow_up_phrases_have_english():
+    """Phrases kept in module tables (not written as _("...") where used) need their English twin too."""
+    from bot.console import errors, i18n, schedule
+    phrases = [text for pair in errors.PAGES.values() for text in pair]
+    phrases += [schedule.PICK_KIND, schedule.NEED_TIME, schedule.PAST_TIME, schedule.OFFICE_CLOSED,
+                schedule.NEED_LINK, schedule.BAD_LINK]
+    assert [p for p in phrases if p not in i18n.EN] == []
