@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock
+from bot.console import schedule
 from bot.models import Consultation, FollowUp, KnowledgeArticle, Message, Note
 from tests.console_support import db, login, make_officer, open_ticket, post
 from tests.talk import Citizen
 
-BAD_TIME = "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_notes_stay_internal(app, client, ticket):
 def test_close_asks_for_rating_and_shows_it(app, client, ticket):
     """Close with an outcome: the citizen is asked to rate; their score appears on the page and in the feed."""
     citizen, number = ticket
-    post(client, f"/console/t/{number}/close", {"outcome": "Tabel dikirim lewat e-mail"})
+    post(client, f"/console/t/{number}/close", {"outcome": "Tabel dikirim lewat e-mail", "confirm": "yes"})
     assert citizen.state() == "rating"
     citizen.say("4")
     page = client.get(f"/console/t/{number}").get_data(as_text=True)
@@ -140,19 +140,23 @@ def test_follow_up_invitation(app, client, channel, address):
         assert follow_up.kind == "zoom" and follow_up.starts_at.astimezone(when.tzinfo).hour == 10
 
 
-@pytest.mark.parametrize("form", [
-    {"kind": "zoom", "starts_at": "2099-01-01T10:00", "link": ""},  # Zoom without a link
-    {"kind": "zoom", "starts_at": "2099-01-01T10:00", "link": "javascript:alert(1)"},
-    {"kind": "visit", "starts_at": "2001-01-01T10:00"},  # in the past
-    {"kind": "visit", "starts_at": "besok"},
-    {"kind": "party", "starts_at": "2099-01-01T10:00"},
-    {"kind": "visit", "starts_at": "2099-01-03T10:00"},  # a Saturday: the office is closed
-    {"kind": "visit", "starts_at": "2099-01-05T18:00"},  # a Monday evening, after hours
+@pytest.mark.parametrize("form,field,problem", [
+    ({"kind": "zoom", "starts_at": "2099-01-01T10:00", "link": ""}, "link", schedule.NEED_LINK),
+    ({"kind": "zoom", "starts_at": "2099-01-01T10:00", "link": "javascript:alert(1)"}, "link", schedule.BAD_LINK),
+    ({"kind": "visit", "starts_at": "2001-01-01T10:00"}, "starts_at", schedule.PAST_TIME),
+    ({"kind": "visit", "starts_at": "besok"}, "starts_at", schedule.NEED_TIME),
+    ({"kind": "party", "starts_at": "2099-01-01T10:00"}, "kind", schedule.PICK_KIND),
+    ({"kind": "visit", "starts_at": "2099-01-03T10:00"}, "starts_at", schedule.OFFICE_CLOSED),  # a Saturday
+    ({"kind": "visit", "starts_at": "2099-01-05T18:00"}, "starts_at", schedule.OFFICE_CLOSED),  # Monday evening
 ])
-def test_follow_up_rejects_bad_input(app, client, ticket, form):
-    """Bad follow-up input gets a clear message and sends nothing."""
-    response = post(client, f"/console/t/{ticket[1]}/follow-up", form, follow_redirects=True)
-    assert BAD_TIME in response.get_data(as_text=True)
+def test_follow_up_rejects_bad_input(app, client, ticket, form, field, problem):
+    """Bad follow-up input sends nothing; the page comes back (400) naming the wrong field, input kept."""
+    response = post(client, f"/console/t/{ticket[1]}/follow-up", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert f'<span class="field-error" id="fu-{field}-error">{problem}</span>' in page.replace("&#39;", "'")
+    assert re.search(rf'name="{field}"[^>]*aria-invalid="true"', page)
+    assert f'value="{form["starts_at"]}"' in page  # what the officer typed is still there
     assert _out(app) == []
 
 

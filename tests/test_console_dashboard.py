@@ -26,7 +26,7 @@ def figures(app, client):
     clock.freeze(MONDAY_8 + dt.timedelta(hours=2))
     post(client, f"/console/t/{answered}/reply", {"text": "Data ada di BRS."})
     clock.freeze(MONDAY_8 + dt.timedelta(hours=3))
-    post(client, f"/console/t/{answered}/close", {"outcome": "Tabel dikirim"})
+    post(client, f"/console/t/{answered}/close", {"outcome": "Tabel dikirim", "confirm": "yes"})
     citizen.say("4")
     clock.freeze(MONDAY_8 + dt.timedelta(days=7))
     return answered, breached

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock
+from bot.console import schedule
 from bot.models import FollowUp, Message
 from tests.console_support import db, login, make_officer, open_ticket, post
 from workers import sweeper
@@ -15,7 +16,6 @@ from workers import sweeper
 WIB = dt.timezone(dt.timedelta(hours=7))
 MONDAY = dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.timezone.utc)  # 09:00 WIB, a working day
 
-BAD_TIME = "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."
 
 
 def _local(days: int, hour: int = 10) -> str:
@@ -99,17 +99,17 @@ def test_reschedule_moves_the_meeting(app, client, booked, days, reminded):
     assert _sequence(moved.meta["ics"]) > _sequence(invite.meta["ics"])
 
 
-@pytest.mark.parametrize("action,form", [
-    ("reschedule", {"starts_at": "2001-01-01T10:00", "link": "https://zoom.us/j/1"}),  # in the past
-    ("reschedule", {"starts_at": "lusa", "link": "https://zoom.us/j/1"}),
-    ("reschedule", {"starts_at": "2099-01-01T10:00", "link": "javascript:alert(1)"}),
+@pytest.mark.parametrize("action,form,problem", [
+    ("reschedule", {"starts_at": "2001-01-01T10:00", "link": "https://zoom.us/j/1"}, schedule.PAST_TIME),
+    ("reschedule", {"starts_at": "lusa", "link": "https://zoom.us/j/1"}, schedule.NEED_TIME),
+    ("reschedule", {"starts_at": "2099-01-01T10:00", "link": "javascript:alert(1)"}, schedule.BAD_LINK),
 ])
-def test_reschedule_rejects_bad_input(app, client, booked, action, form):
-    """A bad new time or link changes nothing and sends nothing."""
+def test_reschedule_rejects_bad_input(app, client, booked, action, form, problem):
+    """A bad new time or link changes nothing and sends nothing; the message says which field is wrong."""
     ticket, follow_up_id = booked
     before = _follow_up(app).starts_at
     response = post(client, f"/console/t/{ticket}/follow-up/{follow_up_id}/{action}", form, follow_redirects=True)
-    assert BAD_TIME in response.get_data(as_text=True)
+    assert problem in response.get_data(as_text=True)
     assert _follow_up(app).starts_at == before and _sent(app, "follow_up_rescheduled") == []
 
 

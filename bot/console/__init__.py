@@ -6,6 +6,8 @@ so the Twilio webhooks (signed by Twilio, not by a browser) keep working without
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, Flask, abort, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
@@ -34,7 +36,16 @@ def _gate():
         return None
     if request.accept_mimetypes.best == "application/json" or request.path.endswith(".json"):
         return {"error": "login required"}, 401
-    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else _came_from()))
+
+
+def _came_from() -> str | None:
+    """For a post whose session had ended: the console page it was sent from, so the login leads back there
+    (where console.js restores a reply typed meanwhile). ``auth.safe_next`` still vets it at login."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or not referrer.path.startswith("/console/"):
+        return None
+    return referrer.path
 
 
 class ConsoleSessions(SecureCookieSessionInterface):
@@ -58,7 +69,8 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import attention, auth, conversation, dashboard, filters, headers, inbox, knowledge, privacy
+    from bot.console import (attention, auth, conversation, dashboard, errors, filters, headers, inbox, knowledge,
+                             privacy)
 
     _secure_cookies(app)
     app.session_interface = ConsoleSessions()
@@ -69,6 +81,7 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(auth.load_user)
     app.before_request(_gate)
     headers.init_app(app)
+    errors.init_app(app)
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
     for module in (auth, inbox, conversation, knowledge, dashboard, attention, privacy):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import session as flask_session
 from flask_login import current_user
 
 from bot import clock, outbox, personal_data, pipeline
-from bot.console import history, invitation, lookup, privacy, request_form
+from bot.console import history, invitation, lookup, privacy, request_form, schedule
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.envelope import Channel, Outbound
@@ -23,7 +24,6 @@ from workers.jobs import enqueue_delivery
 bp = Blueprint("conversation", __name__, url_prefix="/console/t")
 MAX_TEXT = 4000
 REQUEST_ERRORS = {"too_long": "%s terlalu panjang.", "required": "%s wajib diisi.", "type": "%s tidak dikenal."}
-FOLLOW_UP_KINDS = ("zoom", "visit")
 
 
 def _back(ticket: str):
@@ -49,12 +49,15 @@ def show(ticket: str):
     return _page(session, consultation)
 
 
-def _page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None):
+def _page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None,
+          schedule_form: schedule.Schedule | None = None):
     """The ticket page; after a refused request edit, with the officer's input (``typed``), the field that is
-    ``wrong`` or the ``others``' changes saved meanwhile."""
+    ``wrong`` or the ``others``' changes saved meanwhile; after a refused follow-up, its input and field errors."""
     now = clock.now()
     question = history.request_text(session, consultation)
     suggestions = current_app.extensions["knowledge"].search(session, question, limit=3) if question else []
+    # One-shot mark of a reply just queued: console.js then forgets the draft it kept for this ticket.
+    reply_sent = flask_session.pop("console_reply_sent", None) == consultation.ticket
     return render_template(
         "console/conversation.html", c=consultation, messages=history.messages(session, consultation),
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
@@ -63,8 +66,8 @@ def _page(session, consultation, status: int = 200, typed: dict | None = None, o
         request_version=request_form.version(session, consultation),
         request_typed=typed or request_form.current(consultation), request_others=others, request_wrong=wrong,
         window_closed=history.whatsapp_window_closed(session, consultation, now),
-        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now,
-        max_text=MAX_TEXT), status
+        is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT,
+        schedule_form=schedule_form, reply_sent=reply_sent), status
 
 
 @bp.get("/<ticket>/feed.json")
@@ -103,6 +106,7 @@ def reply(ticket: str):
         if request.form.get("via") == "email":
             _by_email(session, consultation, rows)
         _send(session, rows)
+        flask_session["console_reply_sent"] = consultation.ticket
         flash(_("Balasan masuk antrean kirim."), "ok")
     return _back(consultation.ticket)
 
@@ -189,52 +193,35 @@ def note(ticket: str):
 
 @bp.post("/<ticket>/close")
 def close(ticket: str):
+    """Closing asks first: without ``confirm`` the officer gets a page that says what closing does (no JS needed)."""
     session = get_session()
     consultation = pipeline.locked(session, lookup.consultation(session, ticket))
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
         return _back(consultation.ticket)
     outcome = request.form.get("outcome", "").strip()[:MAX_TEXT] or None
+    if request.form.get("confirm") != "yes":
+        return render_template("console/close_confirm.html", c=consultation, outcome=outcome or "",
+                               max_text=MAX_TEXT)
     _send(session, pipeline.close(session, consultation, lookup.me(session), outcome))
     flash(_("Konsultasi ditutup; warga diminta memberi penilaian."), "ok")
     return _back(consultation.ticket)
 
 
-def _parse_local(value: str) -> dt.datetime | None:
-    """``datetime-local`` input, in the office's time zone."""
-    try:
-        naive = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return naive.replace(tzinfo=current_app.extensions["calendar"].tz) if naive.tzinfo is None else naive
-
-
-def _schedule_form(kind: str, now: dt.datetime):
-    """(start in UTC, link) from the follow-up form, or None when the time or the Zoom link is missing or bad,
-    or an office visit falls outside office hours."""
-    starts_at = _parse_local(request.form.get("starts_at", ""))
-    link = request.form.get("link", "").strip()[:1024] or None
-    valid_link = link is None or link.startswith(("https://", "http://"))
-    if kind not in FOLLOW_UP_KINDS or starts_at is None or starts_at <= now or not valid_link or (
-            kind == "zoom" and not link):
-        return None
-    if kind == "visit" and not current_app.extensions["calendar"].is_open(starts_at):
-        return None  # nobody would be at the office: weekend, holiday, cuti bersama or after hours
-    return starts_at.astimezone(dt.timezone.utc), link if kind == "zoom" else None
-
-
 @bp.post("/<ticket>/follow-up")
 def follow_up(ticket: str):
+    """Book a follow-up; a mistake re-shows the page (400) with the input kept and the wrong field named."""
     session, now = get_session(), clock.now()
     consultation = lookup.consultation(session, ticket)
-    kind = request.form.get("kind", "")
-    chosen = _schedule_form(kind, now)
-    if chosen is None or consultation.status not in OPEN_STATUSES:
-        flash(_("Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."), "error")
+    if consultation.status not in OPEN_STATUSES:
+        flash(_("Konsultasi ini sudah ditutup."), "error")
         return _back(consultation.ticket)
+    entry = schedule.read(request.form, request.form.get("kind", ""), now)
+    if entry.errors:
+        return _page(session, consultation, 400, schedule_form=entry)
     officer = lookup.me(session)
-    item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=kind, starts_at=chosen[0],
-                    link=chosen[1], created_at=now)
+    item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=entry.kind,
+                    starts_at=entry.starts_at, link=entry.link, created_at=now)
     session.add(item)
     session.flush()
     _send(session, invitation.send(session, consultation, item, officer, now))
@@ -273,11 +260,11 @@ def reschedule_follow_up(ticket: str, follow_up_id: int):
     session, now = get_session(), clock.now()
     consultation = lookup.consultation(session, ticket)
     item = _upcoming(session, consultation, follow_up_id, now)
-    chosen = _schedule_form(item.kind, now) if item is not None else None
-    if item is not None and chosen is None:
-        flash(_("Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor."), "error")
+    entry = schedule.read(request.form, item.kind, now) if item is not None else None
+    if entry is not None and entry.errors:
+        flash(" ".join(_(text) for text in entry.errors.values()), "error")
     elif item is not None:
-        item.starts_at, item.link = chosen
+        item.starts_at, item.link = entry.starts_at, entry.link
         item.reminded_at = now if item.starts_at - now < followups.AHEAD else None  # this message reminds enough
         _send(session, invitation.send(session, consultation, item, lookup.me(session), now,
                                        kind="follow_up_rescheduled"))

@@ -48,8 +48,6 @@ EN = {
     "Jendela 24 jam WhatsApp sudah tertutup: pesan bebas bisa ditolak. Pertimbangkan e-mail":
         "WhatsApp's 24-hour window is closed: a free-form message may be refused. Consider e-mail",
     "Undangan tindak lanjut masuk antrean kirim.": "Follow-up invitation queued for sending.",
-    "Isi waktu yang akan datang (dan tautan untuk Zoom); kunjungan hanya pada jam buka kantor.":
-        "Fill in a future time (and the link for Zoom); visits only while the office is open.",
     "belum terverifikasi": "not verified", "Tiket diambil.": "Ticket claimed.", "Tiket sudah dipegang petugas lain.": "Another officer already holds it.",
     "Tiket ditugaskan.": "Ticket assigned.", "Anda tidak boleh melakukan itu.": "You may not do that.",
     "Artikel": "Articles", "Artikel baru": "New article", "Judul": "Title", "Isi": "Body",
@@ -130,6 +128,39 @@ EN = {
     "lewat %d menit": "%d minutes overdue", "lewat 1 jam": "1 working hour overdue",
     "lewat %d jam": "%d working hours overdue", "lewat 1 hari kerja": "1 working day overdue",
     "lewat %d hari kerja": "%d working days overdue", "jatuh tempo sekarang": "due now", "lewat tenggat": "overdue",
+    # Errors inside the console (bot.console.errors, close confirmation, follow-up form, kept reply).
+    "Kode": "Code", "Kode rujukan": "Reference", "Kembali ke kotak masuk": "Back to the inbox",
+    "Permintaan tidak bisa diproses": "The request could not be processed",
+    "Formulir ini sudah kedaluwarsa atau isinya tidak valid. Muat ulang halaman lalu coba lagi.":
+        "This form has expired or its content is not valid. Reload the page and try again.",
+    "Akses ditolak": "Access denied", "Peran Anda tidak boleh membuka halaman ini.":
+        "Your role may not open this page.",
+    "Halaman tidak ditemukan": "Page not found",
+    "Tiket atau halaman ini tidak ada. Periksa nomor tiketnya.":
+        "This ticket or page does not exist. Check the ticket number.",
+    "Alamat ini tidak menerima permintaan seperti itu.": "This address does not accept that kind of request.",
+    "Terjadi kesalahan": "Something went wrong",
+    "Ada yang salah di server; tindakan Anda mungkin belum tersimpan. Coba lagi sebentar lagi, atau laporkan "
+    "kode rujukan di bawah ke admin.":
+        "Something went wrong on the server; what you did may not have been saved. Try again in a moment, or "
+        "give the reference below to the admin.",
+    "Balasan yang Anda ketik sebelum sesi berakhir dipulihkan; periksa lalu kirim.":
+        "The reply you typed before your session ended has been restored; check it, then send.",
+    "Tutup konsultasi…": "Close consultation…", "Ya, tutup konsultasi": "Yes, close the consultation",
+    "Batal, kembali ke tiket": "No, back to the ticket",
+    "Warga diberi tahu bahwa konsultasi selesai dan diminta memberi penilaian. Balasan tidak bisa dikirim "
+    "lagi pada tiket ini.":
+        "The citizen is told the consultation is finished and asked for a rating. No more replies can be sent "
+        "on this ticket.",
+    "Jenis": "Kind", "Tindak lanjut belum dijadwalkan: perbaiki isian yang ditandai.":
+        "The follow-up was not scheduled: correct the marked fields.",
+    "Pilih Zoom atau kunjungan kantor.": "Choose Zoom or office visit.",
+    "Isi tanggal dan jam.": "Fill in the date and time.",
+    "Waktu ini sudah lewat; pilih waktu yang akan datang.": "This time has passed; choose a time ahead.",
+    "Kantor tutup pada waktu itu (akhir pekan, hari libur, atau di luar jam buka).":
+        "The office is closed then (weekend, holiday or outside opening hours).",
+    "Tautan Zoom wajib untuk pertemuan Zoom.": "A Zoom meeting needs its Zoom link.",
+    "Tautan harus diawali https://": "The link must start with https://",
 }
 
 

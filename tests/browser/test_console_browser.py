@@ -56,6 +56,7 @@ def test_officer_takes_replies_and_closes(live, browser, fake_twilio, screenshot
 
     page.fill("input[name=outcome]", "Ditunjukkan tabel 4.1 LDA 2024")
     page.click("text=Tutup konsultasi")
+    page.click("text=Ya, tutup konsultasi")  # the confirmation step
     page.wait_for_selector("text=Konsultasi ditutup; warga diminta memberi penilaian.")
     citizen.say("4")
     page.wait_for_selector("#rating >> text=4/4", timeout=10_000)

@@ -23,8 +23,43 @@
       var text = button.getAttribute("data-text") || "";
       reply.value = reply.value ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
       reply.focus();
+      reply.dispatchEvent(new Event("input"));
     });
   });
+
+  keepDraft(reply);
+
+  // A reply typed while the session ends must survive the new login. It is kept in this tab's
+  // sessionStorage only (never sent anywhere unauthenticated), keyed by officer and ticket (another
+  // officer logging in on this tab does not see it), put back into the empty box when the ticket page
+  // opens again, and forgotten once the server marks the reply as queued (data-sent) or on logout.
+  var logout = document.getElementById("logout");
+  if (logout) {
+    logout.addEventListener("submit", function () {
+      try {
+        Object.keys(sessionStorage).forEach(function (key) {
+          if (key.indexOf("pst-reply:") === 0) { sessionStorage.removeItem(key); }
+        });
+      } catch (e) { /* storage disabled: nothing was kept */ }
+    });
+  }
+
+  function keepDraft(box) {
+    if (!box || !box.hasAttribute("data-draft")) { return; }
+    var key = "pst-reply:" + box.getAttribute("data-draft");
+    try {
+      if (box.hasAttribute("data-sent")) { sessionStorage.removeItem(key); }
+      var kept = sessionStorage.getItem(key);
+      if (kept && !box.value) {
+        box.value = kept;
+        var notice = document.getElementById("draft-restored");
+        if (notice) { notice.hidden = false; }
+      }
+      box.addEventListener("input", function () {
+        if (box.value) { sessionStorage.setItem(key, box.value); } else { sessionStorage.removeItem(key); }
+      });
+    } catch (e) { /* storage disabled: the box works as before */ }
+  }
 
   var queue = document.getElementById("queue");
   if (queue) { watchInbox(queue); }

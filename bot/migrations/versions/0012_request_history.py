@@ -1,7 +1,7 @@
 """Officers correct a ticket's request; every changed field is kept as a history row
 
 Revision ID: 0012_request_history
-Revises: 0010_content_templates
+Revises: 0011_knowledge
 
 The request the citizen confirmed (question, type, data, area, period, purpose) is often not what they
 meant; officers fix it in the console. Each changed field is one row (who, when, field, old, new); the
@@ -13,7 +13,7 @@ from alembic import op
 from bot.models.base import UTCDateTime
 
 revision = "0012_request_history"
-down_revision = "0010_content_templates"
+down_revision = "0011_knowledge"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Consultations carry an officer's priority flag: when it was set and by whom
 
 Revision ID: 0013_priority
-Revises: 0010_content_templates
+Revises: 0012_request_history
 
 A citizen's "tolong cepat, besok pagi" looked like any other ticket. An officer now flags it; the inbox
 shows the flag and sorts flagged tickets first within each tab. NULL means not flagged.
@@ -12,7 +12,7 @@ from alembic import op
 from bot.models.base import UTCDateTime
 
 revision = "0013_priority"
-down_revision = "0010_content_templates"
+down_revision = "0012_request_history"
 branch_labels = None
 depends_on = None
 
