@@ -123,7 +123,7 @@ def test_closed_ticket_cannot_be_flagged(app, client):
     make_officer(app)
     ticket = _ticket_opened_monday(app)
     login(client)
-    post(client, f"/console/t/{ticket}/close", {"outcome": "selesai"})
+    post(client, f"/console/t/{ticket}/close", {"outcome": "selesai", "confirm": "yes"})
     page = post(client, f"/console/t/{ticket}/priority", {"flag": "1"}, follow_redirects=True).get_data(as_text=True)
     assert "Konsultasi ini sudah ditutup." in page
     with db(app) as session:
