@@ -253,7 +253,7 @@ PROMPTS: dict[State, str] = {
     S.WHICH_TICKET: "ask_which_ticket",
     S.CLOSED: "show_menu",
     S.CONFIRM_ERASE: "ask_erase",
-    S.CONFIRM_REQUEST: "repeat_summary",
+    S.CONFIRM_REQUEST: "show_request",
 }
 
 

@@ -79,12 +79,6 @@ class Commands:
     def a_results_tail(self, turn) -> None:
         self.say(turn, "article_tail" if turn.ctx.answers else "menu")
 
-    def a_ask_again_detail(self, turn) -> None:
-        self.prompt_request(turn, State.CLARIFY)
-
-    def a_repeat_summary(self, turn) -> None:
-        self.prompt_request(turn, State.CONFIRM_REQUEST)
-
     def a_ask_rating(self, turn) -> None:
         self.say(turn, "ask_rating")
 

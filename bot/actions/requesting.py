@@ -72,6 +72,10 @@ class Requesting:
 
     def a_reprompt_detail(self, turn) -> None:
         self.say(turn, "detail_too_short")
+        self.a_ask_again_detail(turn)
+
+    def a_ask_again_detail(self, turn) -> None:
+        """The detail being asked, asked again (CLARIFY's prompt)."""
         self.say(turn, _prompt("ask", self.request_of(turn), turn.ctx.asking))
 
     def a_show_request(self, turn) -> None:
@@ -101,13 +105,6 @@ class Requesting:
         if turn.cache.get("request_for", (None,))[0] != question:
             turn.cache["request_for"] = (question, Request.start(question, turn.ctx.letter))
         return turn.cache["request_for"][1]
-
-    def prompt_request(self, turn, state) -> None:
-        """The question owed in CLARIFY (the detail asked) or CONFIRM_REQUEST (the summary)."""
-        if state.value == "clarify":
-            self.say(turn, _prompt("ask", self.request_of(turn), turn.ctx.asking))
-        else:
-            self.a_show_request(turn)
 
     def _answered(self, turn) -> tuple[Request, str]:
         """The request with this message as the answer to the detail asked, and how it was taken."""
