@@ -67,11 +67,12 @@ def claim_consents(session: Session, identity: ChannelIdentity, citizen: Citizen
 # ---- audit -----------------------------------------------------------------------------------------------
 def audit(session: Session, action: str, *, actor: str, officer_id: Optional[int] = None,
           citizen_id: Optional[int] = None, conversation_id: Optional[int] = None,
-          consultation_id: Optional[int] = None, reason: Optional[str] = None) -> None:
+          consultation_id: Optional[int] = None, reason: Optional[str] = None,
+          attachment_id: Optional[int] = None) -> None:
     """One row of the access log (committed with the caller's work), and one app-log line with ids only."""
     session.add(AccessLog(at=clock.now(), actor=actor[:80], officer_id=officer_id, action=action,
                           citizen_id=citizen_id, conversation_id=conversation_id, consultation_id=consultation_id,
-                          reason=(reason or None) and reason[:2000]))
+                          attachment_id=attachment_id, reason=(reason or None) and reason[:2000]))
     log.info("personal data %s by %s (officer %s): citizen %s conversation %s consultation %s", action, actor[:80],
              officer_id, citizen_id, conversation_id, consultation_id)
 

@@ -88,6 +88,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("VERIFY_ADDRESSES_PER_SENDER_HOUR", lambda t: parse.integer(t, 1, 100), "3"),  # distinct addresses one asks for
     ("VERIFY_WRONG_CODES_PER_HOUR", lambda t: parse.integer(t, 1, 100), "5"),  # per sender, across codes
     ("MAIL_MAX_ATTACHMENT_BYTES", lambda t: parse.integer(t, 1024, 100 * 2**20), str(10 * 2**20)),
+    ("MAIL_REPLY_FILE_MAX_BYTES", lambda t: parse.integer(t, 1024, 50 * 2**20), str(10 * 2**20)),  # officer's file
+    ("MEDIA_LINK_TTL", lambda t: parse.duration(t, dt.timedelta(days=7)), "1h"),  # signed /media/<token> links live
     ("OFFICE_TIMEZONE", _timezone, "Asia/Jakarta"),
     ("OFFICE_HOURS", _office_hours, "mon-thu 07:30-16:00, fri 07:30-16:30"),
     ("EXTRA_CLOSED_DATES", parse.dates, ""),

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot.channels.email import attachments, ingest
+from bot import filestore
+from bot.channels.email import ingest
 from bot.models import Message, RawMail
 from tests.test_email_ingest import store as store_one
 
@@ -160,7 +161,7 @@ def test_a_long_cjk_attachment_name_is_cut_to_the_file_system_limit(app, env):
     assert result.answer and (row.status, row.flagged) == ("received", False)
     assert [status for _, status, _ in saved] == ["stored", "stored"] and saved[1][0] == CJK_NAME[-120:]
     disk = Path(saved[1][2]).name
-    assert disk.endswith(".xlsx") and len(disk.encode()) <= attachments.NAME_MAX and disk.startswith(saved[1][0][:40])
+    assert disk.endswith(".xlsx") and len(disk.encode()) <= filestore.NAME_MAX and disk.startswith(saved[1][0][:40])
     assert (Path(env["VAR_DIR"]) / saved[1][2]).read_bytes() == b"PK\x03\x04 isi tabel"
 
 
@@ -204,7 +205,7 @@ def test_an_attachment_type_that_is_no_mime_type_is_stored_as_octet_stream(app, 
 ])
 def test_fit_cuts_on_a_character_boundary_and_keeps_the_extension(name, limit, expected):
     """Cut to ``limit`` UTF-8 bytes, never through a character, the extension kept when it is short."""
-    assert attachments.fit(name, limit) == expected and len(expected.encode()) <= limit
+    assert filestore.fit(name, limit) == expected and len(expected.encode()) <= limit
 
 
 def test_a_failed_save_leaves_no_files_and_the_mail_is_still_answered(app, env):

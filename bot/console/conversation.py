@@ -12,8 +12,8 @@ from flask import Blueprint, abort, current_app, flash, jsonify, redirect, rende
 from flask import session as flask_session
 from flask_login import current_user
 
-from bot import clock, outbox, personal_data, pipeline
-from bot.console import history, invitation, lookup, privacy, request_form, schedule
+from bot import clock, filetypes, outbox, personal_data, pipeline
+from bot.console import files, history, invitation, lookup, privacy, request_form, schedule
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.envelope import Channel, Outbound
@@ -92,9 +92,19 @@ def _status_label(message) -> str:
 
 @bp.post("/<ticket>/reply")
 def reply(ticket: str):
+    """A reply, with at most one file (checked for the channel it goes on, stored with the outbox row)."""
     session = get_session()
     consultation = pipeline.locked(session, lookup.consultation(session, ticket))
     text = _typed("text")
+    email = _email_instead(session, consultation)
+    try:
+        upload = files.read(request.files.get("file"), Channel.EMAIL.value if email else consultation.channel)
+    except filetypes.Refused as refused:
+        message, args = files.refusal(refused.reason)
+        flash(_(message) % args, "error")
+        return _back(consultation.ticket)
+    if upload and text == "":
+        text = f"📎 {upload.filename}"
     if consultation.status not in OPEN_STATUSES:
         flash(_("Konsultasi ini sudah ditutup."), "error")
     elif text is None:
@@ -103,22 +113,24 @@ def reply(ticket: str):
         flash(_("Balasan kosong."), "error")
     else:
         rows = pipeline.officer_reply(session, consultation, text, lookup.me(session))
-        if request.form.get("via") == "email":
-            _by_email(session, consultation, rows)
+        for row in rows:
+            if row.author == "officer":
+                if email:
+                    row.channel, row.address = Channel.EMAIL.value, email
+                if upload:
+                    files.attach(row, upload)
         _send(session, rows)
         flask_session["console_reply_sent"] = consultation.ticket
         flash(_("Balasan masuk antrean kirim."), "ok")
     return _back(consultation.ticket)
 
 
-def _by_email(session, consultation, rows) -> None:
-    """WhatsApp's window is closed: the officer chose the citizen's verified e-mail for this reply."""
+def _email_instead(session, consultation) -> str | None:
+    """WhatsApp's window is closed and the officer chose the citizen's verified e-mail for this reply."""
     email = consultation.citizen.email if consultation.citizen else None
-    if not email or not history.whatsapp_window_closed(session, consultation, clock.now()):
-        return
-    for row in rows:
-        if row.author == "officer":
-            row.channel, row.address = Channel.EMAIL.value, email
+    if request.form.get("via") != "email" or not email:
+        return None
+    return email if history.whatsapp_window_closed(session, consultation, clock.now()) else None
 
 
 @bp.post("/<ticket>/request")
@@ -168,6 +180,7 @@ def resend(ticket: str, message_id: int):
         channel=Channel.EMAIL.value, address=email, text=failed.body, author=failed.author,
         conversation_id=failed.conversation_id, consultation_id=consultation.id, officer_id=current_user.officer_id,
         subject=(failed.meta or {}).get("subject"), meta={"resend_of": failed.id})])
+    files.copy(failed, row)
     failed.meta = {**(failed.meta or {}), "resent_as": row.id}
     _send(session, [row])
     flash(_("Dikirim ulang lewat e-mail."), "ok")

@@ -20,6 +20,7 @@ PAGES = {
     403: ("Akses ditolak", "Peran Anda tidak boleh membuka halaman ini."),
     404: ("Halaman tidak ditemukan", "Tiket atau halaman ini tidak ada. Periksa nomor tiketnya."),
     405: ("Permintaan tidak bisa diproses", "Alamat ini tidak menerima permintaan seperti itu."),
+    413: ("Berkas terlalu besar", "Berkas yang dikirim melebihi batas. Kembali, lalu pilih berkas yang lebih kecil."),
     500: ("Terjadi kesalahan", "Ada yang salah di server; tindakan Anda mungkin belum tersimpan. Coba lagi "
                                "sebentar lagi, atau laporkan kode rujukan di bawah ke admin."),
 }

@@ -161,6 +161,18 @@ EN = {
         "The office is closed then (weekend, holiday or outside opening hours).",
     "Tautan Zoom wajib untuk pertemuan Zoom.": "A Zoom meeting needs its Zoom link.",
     "Tautan harus diawali https://": "The link must start with https://",
+    "Lampiran (satu berkas: xlsx, csv, pdf, docx, jpg, png)": "Attachment (one file: xlsx, csv, pdf, docx, jpg, png)",
+    "Jenis berkas ini tidak bisa dikirim: pakai xlsx, csv, pdf, docx, jpg atau png.":
+        "This kind of file cannot be sent: use xlsx, csv, pdf, docx, jpg or png.",
+    "Berkas kosong.": "The file is empty.",
+    "Isi berkas tidak sesuai dengan jenis pada namanya.": "The file's content does not match the type in its name.",
+    "WhatsApp tidak menerima CSV: kirim sebagai xlsx, atau lewat e-mail.":
+        "WhatsApp does not take CSV: send it as xlsx, or by e-mail.",
+    "Berkas terlalu besar untuk kanal ini (WhatsApp: gambar 5 MB, lainnya 16 MB; e-mail: %d MB).":
+        "The file is too large for this channel (WhatsApp: images 5 MB, others 16 MB; e-mail: %d MB).",
+    "Berkas terlalu besar": "File too large", "berkas": "file",
+    "Berkas yang dikirim melebihi batas. Kembali, lalu pilih berkas yang lebih kecil.":
+        "The file sent is over the limit. Go back and choose a smaller file.",
 }
 
 

@@ -32,8 +32,9 @@ class AccessLog(Base):
     at: Mapped[dt.datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(80))  # officer username, "cli:<username>", "citizen", "retention"
     officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"), index=True)
-    action: Mapped[str] = mapped_column(String(24))  # view / export / export_mail / erase / reply / close / retention
+    action: Mapped[str] = mapped_column(String(24))  # view / open_file / export / export_mail / erase / reply / close / retention
     citizen_id: Mapped[Optional[int]] = mapped_column(ForeignKey("citizens.id"), index=True)
     conversation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("conversations.id"))
     consultation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("consultations.id"))
+    attachment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("attachments.id"))  # open_file: which file
     reason: Mapped[Optional[str]] = mapped_column(Text)

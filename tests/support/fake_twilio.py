@@ -1,6 +1,7 @@
 """A local stand-in for Twilio's cloud, reached by the real Twilio SDK (client.api.base_url = fake.url).
 
-Only the REST calls the bot makes are spoken: create and fetch a Message, download inbound media, and the
+Only the REST calls the bot makes are spoken: create and fetch a Message (a MediaUrl is fetched, HEAD then GET,
+while the create is answered, and what came back is kept on the message), download inbound media, and the
 Content API (tests/support/fake_content.py: create, list, fetch, delete; sends with ContentSid rendered and
 checked), whose answers take 0.1–0.5 s as the real one's do. It can refuse (429 with Retry-After, 500, Twilio
 errors such as 63016, a Content definition) and it can call the bot back with a signed status callback or a
@@ -57,6 +58,37 @@ def num_segments(body: str) -> int:
 
 
 @dataclass
+class MediaFetch:
+    """What the fake got from one MediaUrl, as Twilio fetches it before sending the medium."""
+
+    url: str
+    status: int
+    content_type: str | None = None
+    disposition: str | None = None
+    data: bytes = b""
+    head_status: int | None = None
+
+
+def fetch_media(url: str) -> MediaFetch:
+    """HEAD then GET ``url`` without credentials (Twilio's fetcher has none of ours)."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10) as head:
+            head_status = head.status
+    except urllib.error.HTTPError as exc:
+        head_status = exc.code
+    except OSError:
+        head_status = None
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return MediaFetch(url, response.status, response.headers.get("Content-Type"),
+                              response.headers.get("Content-Disposition"), response.read(), head_status)
+    except urllib.error.HTTPError as exc:
+        return MediaFetch(url, exc.code, exc.headers.get("Content-Type"), None, exc.read(), head_status)
+    except OSError:
+        return MediaFetch(url, 0, head_status=head_status)
+
+
+@dataclass
 class SentMessage:
     """One accepted Messages.json POST: the form as sent and the resource JSON as answered."""
 
@@ -64,6 +96,7 @@ class SentMessage:
     params: dict  # single-valued form fields; "MediaUrl" is a list
     resource: dict = field(repr=False)
     rendered: dict | None = None  # a Content message: its types with the ContentVariables filled in
+    media: list[MediaFetch] = field(default_factory=list)  # what each MediaUrl answered when the send was created
 
     @property
     def to(self) -> str:
@@ -199,6 +232,7 @@ class FakeTwilio:
         problem = _missing_param(params)
         if problem:
             return problem
+        fetched = [fetch_media(url) for url in params.get("MediaUrl", [])]  # outside the lock: the bot answers
         with self._lock:
             if self._failures:
                 status, code, message, retry_after = self._failures.pop(0)
@@ -209,8 +243,10 @@ class FakeTwilio:
             if refused:
                 return refused
             sid = "SM" + uuid.uuid4().hex
-            sent = SentMessage(sid, params, {}, rendered)
+            sent = SentMessage(sid, params, {}, rendered, fetched)
             sent.resource = _message_resource(account, sid, {**params, "Body": sent.body})
+            if any(item.status != 200 for item in fetched):  # Twilio fails the message: 11200 HTTP retrieval failure
+                sent.resource.update(status="failed", error_code=11200)
             resource = sent.resource
             self.messages.append(sent)
             self._lock.notify_all()

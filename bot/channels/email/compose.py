@@ -8,7 +8,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 import datetime as dt
-from typing import Optional
+from typing import Optional, Sequence
 
 FROM_NAME = "PST BPS Kota Lubuklinggau"
 _URL = re.compile(r"(https?://[^\s<>()]+)")
@@ -45,10 +45,12 @@ def html_body(text: str) -> str:
 
 
 def compose(*, sender: str, to: str, subject: str, text: str, message_id: str, thread: Thread, automatic: Optional[str],
-            date: dt.datetime, calendar: Optional[tuple[str, str]] = None) -> EmailMessage:
+            date: dt.datetime, calendar: Optional[tuple[str, str]] = None,
+            files: Sequence[tuple[str, str, bytes]] = ()) -> EmailMessage:
     """The mail; ``automatic`` is the RFC 3834 Auto-Submitted value (None for a person's reply).
 
-    ``calendar`` is (file name, iCalendar text) for a follow-up invitation, attached as ``text/calendar``.
+    ``calendar`` is (file name, iCalendar text) for a follow-up invitation, attached as ``text/calendar``;
+    ``files`` are (file name, content type, bytes) an officer attached, each a MIME part of its own.
     """
     mail = EmailMessage()
     mail["From"] = Address(FROM_NAME, addr_spec=sender)
@@ -69,4 +71,7 @@ def compose(*, sender: str, to: str, subject: str, text: str, message_id: str, t
         filename, ics = calendar
         mail.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename=filename,
                             params={"method": "REQUEST"})
+    for filename, content_type, data in files:
+        maintype, _, subtype = content_type.partition("/")
+        mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return mail

@@ -14,7 +14,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from bot import choices, clock, verification
+from bot import choices, clock, filestore, verification
 from bot.channels import PermanentError, SendResult, TemporaryError
 from bot.channels.email.compose import Thread, compose, reply_subject, with_ticket
 from bot.envelope import Channel
@@ -63,7 +63,20 @@ class SMTPSender:
             body = f"{body}\n\n{listed}"
         return compose(sender=settings.mail_from, to=row.address, subject=with_ticket(subject, ticket), text=body,
                        message_id=message_id_for(row, settings.mail_from.rsplit("@", 1)[1]), thread=thread,
-                       automatic=AUTOMATIC.get(row.author), date=clock.now(), calendar=_calendar(row.meta))
+                       automatic=AUTOMATIC.get(row.author), date=clock.now(), calendar=_calendar(row.meta),
+                       files=self._files(row))
+
+    def _files(self, row: Message) -> list[tuple[str, str, bytes]]:
+        """The officer's files, read from ``VAR_DIR``; a file gone from disk fails the row (never a mail without it)."""
+        files = []
+        for attachment in row.attachments:
+            if attachment.status != "stored":
+                continue
+            path = filestore.locate(self.settings.var_path, attachment.path)
+            if path is None:
+                raise PermanentError(f"attachment {attachment.id} is missing from disk")
+            files.append((attachment.filename, attachment.content_type, path.read_bytes()))
+        return files
 
     def send(self, message: Message) -> SendResult:
         mail = self.build(object_session(message), message)

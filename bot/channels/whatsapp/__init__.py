@@ -15,9 +15,11 @@ from bot.envelope import Channel
 def init_app(app: Flask) -> None:
     from bot.channels.whatsapp.cli import whatsapp_cli
     from bot.channels.whatsapp.intake import TextIntake
+    from bot.channels.whatsapp import media_link
     from bot.channels.whatsapp.webhook import bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(media_link.bp)
     app.cli.add_command(whatsapp_cli)
     app.extensions["whatsapp_texts"] = TextIntake(app)
     settings = app.config["SETTINGS"]

@@ -6,7 +6,9 @@ switches to the template, as does a row whose citizen last wrote more than 24 ho
 configured template the row becomes ``undeliverable``: the console shows it and offers the citizen's
 e-mail instead.
 
-A long text goes out as several messages. The SIDs already sent are kept in ``meta["parts"]``
+A file an officer attached goes after the text as a media message of its own, which Twilio fetches from a
+signed, expiring link of ours (:mod:`.media_link`); outside the window the row is ``undeliverable`` (a template
+cannot carry a file) and the console offers the e-mail instead. A long text goes out as several messages. The SIDs already sent are kept in ``meta["parts"]``
 (committed with the retry), so a retry after part 2 of 3 failed sends only parts 2 and 3.
 
 A row with choices (``meta["choices"]``, see :mod:`bot.choices`) goes, inside the window, as a quick-reply or
@@ -27,7 +29,7 @@ from twilio.rest import Client
 
 from bot import choices, outbox
 from bot.channels import PermanentError, SendResult, TemporaryError
-from bot.channels.whatsapp import chunks, content, templates
+from bot.channels.whatsapp import chunks, content, media_link, templates
 from bot.models import Message
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,8 @@ class TwilioSender:
             if offered:
                 parts, extra = self._send_choices(session, message, offered)
             else:
-                parts, extra = self._send_texts(message, chunks.split(message.body)), {}
+                bodies = chunks.split(message.body)
+                parts, extra = self._send_media(message, self._send_texts(message, bodies), len(bodies)), {}
         except WindowClosed:
             return self._template(session, message, f"Twilio error {OUTSIDE_WINDOW}")
         return SendResult(external_id=next(iter(parts)), status="sent", meta={"parts": parts, **extra})
@@ -78,6 +81,18 @@ class TwilioSender:
             created = self._create(message, body=body)
             parts[created.sid] = created.status
             message.meta = {**(message.meta or {}), "parts": parts}  # kept if a later part fails
+        return parts
+
+    def _send_media(self, message: Message, parts: dict[str, str], texts: int) -> dict[str, str]:
+        """Each stored file as a message of its own after the text (WhatsApp carries one medium per message and
+        shows no caption on documents); Twilio fetches it from our signed link. Files already sent are skipped."""
+        files = [a for a in message.attachments if a.status == "stored"]
+        for index, attachment in enumerate(files):
+            if len(parts) > texts + index:
+                continue
+            created = self._create(message, media_url=[media_link.url(self.settings, attachment.id)])
+            parts[created.sid] = created.status
+            message.meta = {**(message.meta or {}), "parts": parts}
         return parts
 
     def _send_choices(self, session: Session, message: Message, offered: dict) -> tuple[dict[str, str], dict]:
@@ -104,6 +119,9 @@ class TwilioSender:
         return self._send_texts(message, bodies), {"choices_as_text": reason}
 
     def _template(self, session: Session, message: Message, reason: str) -> SendResult:
+        if any(a.status == "stored" for a in message.attachments):  # a template cannot carry the file
+            log.warning("message %s undeliverable on WhatsApp: %s, with a file", message.id, reason)
+            return SendResult(status=outbox.UNDELIVERABLE, meta={"undeliverable": f"{reason}, with a file"})
         kind = templates.kind_of(session, message)
         sid = templates.content_sid(self.settings, kind)
         if not sid:
