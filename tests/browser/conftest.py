@@ -1,15 +1,11 @@
 """Browser tests: the app served over real HTTP in a thread, driven by Debian's Chromium via Playwright."""
 from __future__ import annotations
 
-import threading
-
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-from bot import create_app
 from config.settings import PROJECT_ROOT
-from tests.support.ports import free_port
+from tests.support.live_server import served
 from tests.support.whatsapp import wa_env  # noqa: F401  (fixture)
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,16 +26,8 @@ def browser():
 @pytest.fixture
 def live(wa_env):
     """The app with WhatsApp pointed at the fake Twilio, served on a free port; yields (app, base URL)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    app = create_app({**wa_env, "PUBLIC_BASE_URL": base})
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield app, base
-    server.shutdown()
-    thread.join(5)
-    app.extensions["db"].engine.dispose()
+    with served(wa_env) as pair:
+        yield pair
 
 
 @pytest.fixture

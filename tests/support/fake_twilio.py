@@ -1,7 +1,7 @@
 """A local stand-in for Twilio's cloud, reached by the real Twilio SDK (client.api.base_url = fake.url).
 
 Only the REST calls the bot makes are spoken: create and fetch a Message (a MediaUrl is fetched, HEAD then GET,
-while the create is answered, and what came back is kept on the message), download inbound media, and the
+after the create is answered, as Twilio does, and what came back is kept on the message), download inbound media, and the
 Content API (tests/support/fake_content.py: create, list, fetch, delete; sends with ContentSid rendered and
 checked), whose answers take 0.1–0.5 s as the real one's do. It can refuse (429 with Retry-After, 500, Twilio
 errors such as 63016, a Content definition) and it can call the bot back with a signed status callback or a
@@ -96,7 +96,7 @@ class SentMessage:
     params: dict  # single-valued form fields; "MediaUrl" is a list
     resource: dict = field(repr=False)
     rendered: dict | None = None  # a Content message: its types with the ContentVariables filled in
-    media: list[MediaFetch] = field(default_factory=list)  # what each MediaUrl answered when the send was created
+    media: list[MediaFetch] | None = None  # what each MediaUrl answered, once fetched (FakeTwilio.fetched waits)
 
     @property
     def to(self) -> str:
@@ -232,7 +232,6 @@ class FakeTwilio:
         problem = _missing_param(params)
         if problem:
             return problem
-        fetched = [fetch_media(url) for url in params.get("MediaUrl", [])]  # outside the lock: the bot answers
         with self._lock:
             if self._failures:
                 status, code, message, retry_after = self._failures.pop(0)
@@ -243,14 +242,29 @@ class FakeTwilio:
             if refused:
                 return refused
             sid = "SM" + uuid.uuid4().hex
-            sent = SentMessage(sid, params, {}, rendered, fetched)
+            sent = SentMessage(sid, params, {}, rendered)
             sent.resource = _message_resource(account, sid, {**params, "Body": sent.body})
-            if any(item.status != 200 for item in fetched):  # Twilio fails the message: 11200 HTTP retrieval failure
-                sent.resource.update(status="failed", error_code=11200)
-            resource = sent.resource
+            resource = dict(sent.resource)
             self.messages.append(sent)
             self._lock.notify_all()
+        if params.get("MediaUrl"):  # fetched after the answer, as Twilio does (the sender may still hold its lock)
+            threading.Thread(target=self._fetch_media, args=(sent,), daemon=True, name="fake-twilio-media").start()
         return 201, resource, {}
+
+    def _fetch_media(self, sent: SentMessage) -> None:
+        fetched = [fetch_media(url) for url in sent.params["MediaUrl"]]
+        with self._lock:
+            sent.media = fetched
+            if any(item.status != 200 for item in fetched):  # Twilio fails the message: 11200 HTTP retrieval failure
+                sent.resource.update(status="failed", error_code=11200, date_updated=_now())
+            self._lock.notify_all()
+
+    def fetched(self, sent: SentMessage, timeout: float = 15.0) -> list[MediaFetch]:
+        """Block until the fake has fetched every MediaUrl of ``sent``; what each answered."""
+        with self._lock:
+            if not self._lock.wait_for(lambda: sent.media is not None, timeout):
+                raise TimeoutError(f"media of {sent.sid} not fetched after {timeout}s")
+            return list(sent.media)
 
     def _fetch(self, sid: str) -> tuple[int, dict, dict]:
         with self._lock:
