@@ -4,9 +4,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.models import AccessLog
+from bot.models import AccessLog, Attachment
 from tests.console_support import login, make_officer, open_ticket
 from tests.files_support import PDF, citizen_file, png
+from tests.support.whatsapp import inbound_form, post_signed, rows, run_worker, wa_app, wa_env  # noqa: F401
+from tests.support.whatsapp import make_wa_app, wa_client  # noqa: F401  (fixtures)
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
 HTML_AS_JPEG = b"<html><body><script>alert(1)</script></body></html>"
@@ -120,3 +122,18 @@ def test_unknown_or_out_of_range_id_is_404(app, client, ticket):
     login(client)
     for path in ("/console/files/999999", "/console/files/99999999999", "/console/files/abc"):
         assert client.get(path).status_code == 404
+
+
+def test_whatsapp_media_is_kept_and_opens_with_its_extension(wa_app, wa_client, fake_twilio):
+    """Media fetched from Twilio by the download job is on disk and opens for an officer byte for byte."""
+    picture = png()
+    url = fake_twilio.add_media("ME7", picture, "image/png")
+    post_signed(wa_client, fake_twilio.auth_token,
+                inbound_form("ini grafiknya", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png"))
+    run_worker(wa_app)
+    (attachment,) = rows(wa_app, Attachment)
+    make_officer(wa_app)
+    login(wa_client)
+    response = wa_client.get(f"/console/files/{attachment.id}")
+    assert response.status_code == 200 and response.data == picture and response.mimetype == "image/png"
+    assert 'filename=media-0.png' in response.headers["Content-Disposition"]

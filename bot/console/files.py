@@ -137,6 +137,8 @@ def _accept() -> dict:
 
 def _send(path, attachment: Attachment, inline: bool):
     name = filestore.safe_name(attachment.filename)
+    if "." not in name and path.suffix:  # WhatsApp media are "media-0": the stored file knows the extension
+        name += path.suffix
     content_type = filetypes.base_type(attachment.content_type) if inline else \
         filetypes.download_type(attachment.content_type)
     response = send_file(path, mimetype=content_type, as_attachment=not inline, download_name=name,
