@@ -33,6 +33,7 @@ class Kind(str, enum.Enum):
     ASSIGN = "assign"  # a supervisor gave it to someone
     TRANSFER = "transfer"  # the holder passed it on, with a reason
     TAKEOVER = "takeover"  # a supervisor took an overdue ticket over
+    ESCALATION = "escalation"  # the sweeper moved it past its due time (SLA_BREACH_REASSIGN)
 
 
 def takes_round_robin():

@@ -46,7 +46,7 @@ EN = {
     "Anda tidak ikut pembagian otomatis.": "You no longer take round-robin tickets.",
     "Berhenti ikut pembagian otomatis": "Stop taking round-robin tickets", "Dialihkan": "Transferred",
     "Diambil": "Claimed", "Diambil alih": "Taken over", "Dibagikan otomatis": "Assigned by round-robin",
-    "Ditugaskan": "Assigned",
+    "Ditugaskan": "Assigned", "Dialihkan karena lewat tenggat": "Moved after its due time",
     "Hanya tiket terbuka yang lewat tenggat yang bisa diambil alih.": "Only open, overdue tickets can be taken over.",
     "Ikut pembagian otomatis": "Take round-robin tickets", "Kantor sedang buka.": "The office is open.",
     "Kantor sedang tutup: tiket baru menunggu sampai kantor buka.":

@@ -127,7 +127,7 @@ def _render(article, source, form: dict, version: int, theirs: dict | None = Non
         diff = [line for field in ("title", "body", "questions", "tags", "source")
                 for line in difflib.unified_diff(theirs[field].splitlines(), form[field].splitlines(),
                                                  f"{field} ({_('tersimpan')})", f"{field} ({_('ketikan Anda')})",
-                                                 lineterm="", n=1)]
+                                                 lineterm="", n=1) if not line.startswith("@@")]
     return render_template("console/article.html", article=article, source=source, form=form, version=version,
                            theirs=theirs, diff=diff)
 
