@@ -9,20 +9,14 @@ from sqlalchemy import select
 
 from bot import assignment, clock
 from bot.models import Consultation, KnowledgeArticle, Officer
-from tests.console_support import PASSWORD, db, make_officer, open_ticket
+from tests.console_support import browser_login, db, make_officer, open_ticket
 from tests.test_assignment_rules import WEDNESDAY_10
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 def _logged_in(browser, base: str, username: str, size: str):
-    page = browser.new_context(viewport=VIEWPORTS[size]).new_page()
-    page.goto(f"{base}/console/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_selector("text=Kotak masuk")
-    return page
+    return browser_login(browser, base, username, VIEWPORTS[size])
 
 
 def _held_by(app, username: str) -> str:
