@@ -30,6 +30,9 @@ TEXTS = {
                       "{reassigned}\nKonsol: {url}",
         "unassigned": "belum ada",
         "reassigned": "Tiket dialihkan ke {officer}.\n",
+        "handover_subject": "[PST] Tiket {ticket} dialihkan kepada Anda",
+        "handover": "{by} mengalihkan konsultasi {ticket} kepada Anda.\nAlasan: {reason}\nBatas waktu: {due}.\n\n"
+                    "Konsol: {url}",
     },
     "en": {
         "sla_reminder_subject": "[PST] Ticket {ticket} not answered yet ({percent}% of the service time used)",
@@ -40,6 +43,9 @@ TEXTS = {
                       "{reassigned}\nConsole: {url}",
         "unassigned": "none",
         "reassigned": "The ticket was reassigned to {officer}.\n",
+        "handover_subject": "[PST] Ticket {ticket} was transferred to you",
+        "handover": "{by} transferred consultation {ticket} to you.\nReason: {reason}\nDue: {due}.\n\n"
+                    "Console: {url}",
     },
 }
 

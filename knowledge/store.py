@@ -49,6 +49,7 @@ def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, i
             updated += 1
         row.title, row.body, row.lang, row.source = article.title, article.body, article.lang, article.source
         row.questions, row.tags, row.active, row.updated_at = list(article.questions), list(article.tags), True, now
+        row.version = (row.version or 0) + 1  # a console form opened before the import is then refused, not lost
     return created, updated, kept
 
 

@@ -67,3 +67,14 @@ def open_ticket(app, channel: str = "whatsapp", address: str = "+6281234567890",
     with app.app_context(), app.extensions["db"].session() as session:
         ticket = session.scalar(select(Consultation.ticket).order_by(Consultation.id.desc()).limit(1))
     return citizen, ticket
+
+
+def browser_login(browser, base: str, username: str, viewport: dict):
+    """A new Chromium context of ``viewport`` size, logged in as ``username`` and showing the inbox."""
+    page = browser.new_context(viewport=viewport).new_page()
+    page.goto(f"{base}/console/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_selector("text=Kotak masuk")
+    return page

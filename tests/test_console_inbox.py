@@ -1,4 +1,5 @@
-"""Inbox: tabs by SLA, round-robin assignment, claim / assign / transfer, search."""
+"""Inbox: tabs by SLA, round-robin on opening, claim, search (rules: test_assignment_rules, transfers:
+test_console_handover)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from bot import assignment, clock
+from bot import clock
 from bot.models import Consultation, Officer
 from tests.console_support import db, login, make_officer, open_ticket, post
-from tests.talk import next_address
+from tests.test_assignment_rules import WEDNESDAY_10
 
 
 def _holder(app, ticket: str):
@@ -17,29 +18,9 @@ def _holder(app, ticket: str):
         return session.scalar(select(Consultation.assigned_officer_id).where(Consultation.ticket == ticket))
 
 
-def test_round_robin_takes_turns(app):
-    """Three tickets over two available officers: A, B, A; the unavailable one gets none."""
-    a, b = make_officer(app, "a"), make_officer(app, "b")
-    make_officer(app, "c", available=False)
-    make_officer(app, "root", role="admin")
-    tickets = [open_ticket(app, address=next_address())[1] for _ in range(3)]
-    with db(app) as session:
-        assert assignment.assign_pending(session) == 3
-        session.commit()
-    assert [_holder(app, t) for t in tickets] == [a, b, a]
-
-
-def test_round_robin_without_available_officers(app):
-    """Nobody available: the ticket stays unassigned and shows in that tab."""
-    make_officer(app, available=False)
-    _, ticket = open_ticket(app)
-    with db(app) as session:
-        assert assignment.assign_pending(session) == 0
-    assert _holder(app, ticket) is None
-
-
 def test_inbox_assigns_and_lists_mine(app, client):
-    """Opening the inbox hands the waiting ticket to the available officer, shown under Mine."""
+    """Opening the inbox in office hours hands the waiting ticket to the available officer, shown under Mine."""
+    clock.freeze(WEDNESDAY_10)
     me = make_officer(app)
     _, ticket = open_ticket(app)
     login(client)
@@ -63,27 +44,6 @@ def test_claim_only_once(app, client):
     assert _holder(app, ticket) == other
 
 
-@pytest.mark.parametrize("actor,role,holds,allowed", [
-    ("siti", "officer", True, True),  # transfer of one's own ticket
-    ("andi", "officer", False, False),  # not the holder
-    ("boss", "supervisor", False, True),  # supervisors assign anything
-])
-def test_assign_and_transfer(app, client, actor, role, holds, allowed):
-    """Holders transfer, supervisors assign, other officers cannot."""
-    siti = make_officer(app, "siti", available=False)
-    rudi = make_officer(app, "rudi", available=False)
-    if actor != "siti":
-        make_officer(app, actor, role=role, available=False)
-    _, ticket = open_ticket(app)
-    with db(app) as session:
-        assignment.assign(session, session.scalar(select(Consultation)), session.get(Officer, siti))
-        session.commit()
-    login(client, actor)
-    post(client, f"/console/t/{ticket}/assign", {"officer_id": rudi})
-    assert _holder(app, ticket) == (rudi if allowed else siti)
-    assert holds == (actor == "siti")
-
-
 def test_tabs_by_sla(app, client):
     """A ticket past its due time without an answer is red and listed under Breached."""
     make_officer(app, available=False)
@@ -97,6 +57,7 @@ def test_tabs_by_sla(app, client):
 
 def test_waiting_for_citizen_tab(app, client):
     """After the officer's reply the ticket moves from Mine to Waiting for citizen."""
+    clock.freeze(WEDNESDAY_10)
     make_officer(app)
     _, ticket = open_ticket(app)
     login(client)

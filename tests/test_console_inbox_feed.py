@@ -8,6 +8,7 @@ import pytest
 from bot import clock
 from tests.console_support import login, make_officer, open_ticket
 from tests.talk import next_address
+from tests.test_assignment_rules import WEDNESDAY_10
 
 
 def _feed(client, **args) -> dict:
@@ -42,7 +43,8 @@ def test_sla_colour_changes_as_time_passes(app, client):
 
 
 def test_feed_assigns_like_the_page(app, client):
-    """Polling hands out unassigned tickets round-robin, as opening the inbox does."""
+    """Polling hands out unassigned tickets round-robin in office hours, as opening the inbox does."""
+    clock.freeze(WEDNESDAY_10)
     make_officer(app, available=True)
     _, ticket = open_ticket(app)
     login(client)

@@ -50,7 +50,7 @@ def test_edit_article_and_deactivate(app, officer_client):
         article = session.scalar(select(KnowledgeArticle))
         before = article.updated_at
     clock.freeze(clock.now() + dt.timedelta(minutes=5))
-    post(officer_client, f"/console/knowledge/{article.id}", {**ARTICLE, "title": "Inflasi", "active": ""})
+    post(officer_client, f"/console/knowledge/{article.id}", {**ARTICLE, "title": "Inflasi", "active": "", "version": 1})
     with db(app) as session:
         article = session.get(KnowledgeArticle, article.id)
         assert article.title == "Inflasi" and not article.active and article.updated_at > before

@@ -8,7 +8,7 @@ from bot import create_app
 from sqlalchemy import select
 
 from bot import clock
-from bot.models import Consultation, Message, Officer
+from bot.models import Consultation, Handover, Message, Officer
 from bot.texts import WIB
 from tests import journeys
 from workers import sweeper
@@ -147,4 +147,6 @@ def test_breach_reassigns_when_configured(env, reassign, owner):
     sla_at(application, wib(2026, 6, 11, 16, 0))
     with application.app_context(), application.extensions["db"].session() as s:
         assert s.get(Consultation, ticket.id).assigned_officer_id == ids[owner]
+        moves = [(h.kind, h.from_officer_id, h.to_officer_id) for h in s.scalars(select(Handover))]
+        assert moves == ([] if owner == 0 else [("escalation", ids[0], ids[owner])])  # on the ticket's timeline
     application.extensions["db"].engine.dispose()

@@ -19,9 +19,9 @@ from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import clock, services, staffmail
+from bot import assignment, clock, services, staffmail
 from bot.console.sla import used
-from bot.models import OPEN_STATUSES, Consultation, Message, Officer, Role
+from bot.models import OPEN_STATUSES, Consultation, Handover, Message, Officer, Role
 
 log = logging.getLogger(__name__)
 MODEL = Consultation
@@ -88,12 +88,13 @@ def _reassign(session: Session, consultation: Consultation, now: dt.datetime) ->
     """
     current = consultation.assigned_officer_id
     officer = session.scalar(
-        select(Officer).where(Officer.active, Officer.available, Officer.role.in_(ANSWERING),
-                              Officer.id != (current or 0))
+        select(Officer).where(assignment.takes_round_robin(), Officer.id != (current or 0))
         .order_by(Officer.last_assigned_at.is_not(None), Officer.last_assigned_at, Officer.id).limit(1))
     if officer is not None:
         consultation.assigned_officer_id, consultation.assigned_at = officer.id, now
         officer.last_assigned_at = now
+        session.add(Handover(consultation_id=consultation.id, kind=assignment.Kind.ESCALATION.value,
+                             from_officer_id=current, to_officer_id=officer.id, at=now))  # the receiver is told
         log.info("consultation %s reassigned to officer %s after its due time", consultation.id, officer.id)
     return officer
 

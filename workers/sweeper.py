@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from bot import assignment, clock
+from bot import assignment, clock, services
 from bot.models import Message
 from workers import context, followups, inactivity, redelivery, retention, sla
 from workers.jobs import enqueue_delivery
@@ -74,7 +74,7 @@ def sweep(app: Flask) -> dict[str, int]:
     with app.extensions["db"].session() as session:
         counts.update(retention.scrub(app, session, BATCH))
     with app.extensions["db"].session() as session:  # tickets reach an officer even if nobody opens the inbox
-        assigned = assignment.assign_pending(session)
+        assigned = assignment.assign_pending(session, services.calendar(app))
         session.commit()
     if assigned:
         counts["assigned"] += assigned

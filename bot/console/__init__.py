@@ -20,7 +20,8 @@ login_manager = LoginManager()
 shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
-BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy", "files")
+BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy",
+              "files", "handover", "team")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -69,8 +70,8 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import (attention, auth, conversation, dashboard, errors, files, filters, headers, inbox,
-                             knowledge, privacy)
+    from bot.console import (attention, auth, conversation, dashboard, errors, files, filters, handover, headers,
+                             inbox, knowledge, privacy, team)
 
     _secure_cookies(app)
     files.limit_uploads(app)
@@ -85,7 +86,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
-    for module in (auth, inbox, conversation, knowledge, dashboard, attention, privacy, files):
+    for module in (auth, inbox, conversation, handover, team, knowledge, dashboard, attention, privacy, files):
         app.register_blueprint(module.bp)
     i18n.init_app(app)
     filters.init_app(app)

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, flash, jsonify, redirect, rende
 from flask import session as flask_session
 from flask_login import current_user
 
-from bot import clock, filetypes, outbox, personal_data, pipeline
+from bot import assignment, clock, filetypes, outbox, personal_data, pipeline
 from bot.console import files, history, invitation, lookup, privacy, request_form, schedule
 from bot.console.i18n import gettext as _
 from bot.db import get_session
@@ -45,14 +45,15 @@ def _typed(field: str) -> str | None:
 def show(ticket: str):
     session = get_session()
     consultation = lookup.consultation(session, ticket)
-    privacy.audit_view(session, consultation)
-    return _page(session, consultation)
+    assignment.mark_seen(session, consultation, current_user.officer_id)
+    privacy.audit_view(session, consultation)  # commits
+    return page(session, consultation)
 
 
-def _page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None,
-          schedule_form: schedule.Schedule | None = None):
+def page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None,
+         schedule_form: schedule.Schedule | None = None, transfer: dict | None = None):
     """The ticket page; after a refused request edit, with the officer's input (``typed``), the field that is
-    ``wrong`` or the ``others``' changes saved meanwhile; after a refused follow-up, its input and field errors."""
+    ``wrong`` or the ``others``' changes saved meanwhile; after a refused follow-up or transfer, its input."""
     now = clock.now()
     question = history.request_text(session, consultation)
     suggestions = current_app.extensions["knowledge"].search(session, question, limit=3) if question else []
@@ -67,7 +68,8 @@ def _page(session, consultation, status: int = 200, typed: dict | None = None, o
         request_typed=typed or request_form.current(consultation), request_others=others, request_wrong=wrong,
         window_closed=history.whatsapp_window_closed(session, consultation, now),
         is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT,
-        schedule_form=schedule_form, reply_sent=reply_sent), status
+        schedule_form=schedule_form, reply_sent=reply_sent, handovers=assignment.timeline(session, consultation),
+        loads=assignment.loads(session), transfer=transfer or {}), status
 
 
 @bp.get("/<ticket>/feed.json")
@@ -146,12 +148,12 @@ def edit_request(ticket: str):
     except request_form.Invalid as bad:
         flash(_(REQUEST_ERRORS[bad.reason]) % _(request_form.FIELD_LABELS[bad.field]), "error")
         typed = {f.name: request.form.get(f.name, "") for f in request_form.FIELDS}
-        return _page(session, consultation, 400, typed=typed, wrong=bad.field)
+        return page(session, consultation, 400, typed=typed, wrong=bad.field)
     base = request.form.get("version", -1, type=int)
     others = request_form.changes(session, consultation, after=base)
     if base < 0 or others:
         flash(_("Petugas lain mengubah permintaan ini lebih dulu. Periksa perubahannya, lalu simpan lagi."), "error")
-        return _page(session, consultation, 409, typed=request_form.rebase(consultation, values, others),
+        return page(session, consultation, 409, typed=request_form.rebase(consultation, values, others),
                      others=others)
     if request_form.apply(session, consultation, values, current_user.officer_id, clock.now()):
         personal_data.audit(session, "edit_request", actor=current_user.username,
@@ -231,7 +233,7 @@ def follow_up(ticket: str):
         return _back(consultation.ticket)
     entry = schedule.read(request.form, request.form.get("kind", ""), now)
     if entry.errors:
-        return _page(session, consultation, 400, schedule_form=entry)
+        return page(session, consultation, 400, schedule_form=entry)
     officer = lookup.me(session)
     item = FollowUp(consultation_id=consultation.id, officer_id=officer.id, kind=entry.kind,
                     starts_at=entry.starts_at, link=entry.link, created_at=now)

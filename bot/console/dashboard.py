@@ -18,7 +18,8 @@ from workers.queue import QUEUES, get_queue, get_redis
 bp = Blueprint("dashboard", __name__, url_prefix="/console/dashboard")
 PERIODS = (7, 30, 90)
 COLUMNS = ("ticket", "channel", "status", "opened", "due", "first_response", "closed",
-           "first_response_working_hours", "resolution_working_hours", "sla_met", "rating", "officer", "close_reason")
+           "first_response_working_hours", "resolution_working_hours", "sla_met", "rating", "officer", "close_reason",
+           "outcome")
 
 
 def _days() -> int:

@@ -8,7 +8,7 @@ from bot import assignment, clock, services
 from bot.console import attention, lookup, queue_view
 from bot.console.i18n import gettext as _
 from bot.db import get_session
-from bot.models import OPEN_STATUSES, Officer
+from bot.models import OPEN_STATUSES
 
 bp = Blueprint("inbox", __name__, url_prefix="/console")
 
@@ -16,9 +16,9 @@ bp = Blueprint("inbox", __name__, url_prefix="/console")
 def _view() -> dict:
     """What the inbox page and its polling feed both show: the chosen tab (or search) and every count."""
     session, now = get_session(), clock.now()
-    if assignment.assign_pending(session):
-        session.commit()
     calendar = services.calendar(current_app)
+    if assignment.assign_pending(session, calendar, now):
+        session.commit()
     q = request.args.get("q", "").strip()[:100]
     tab = request.args.get("tab", "mine")
     tab = tab if tab in queue_view.TABS else "mine"
@@ -30,7 +30,8 @@ def _view() -> dict:
 @bp.get("/")
 def index():
     session = get_session()
-    return render_template("console/inbox.html", **_view(), me=lookup.me(session), officers=lookup.officers(session))
+    return render_template("console/inbox.html", **_view(), me=lookup.me(session), officers=lookup.officers(session),
+                           handed=assignment.unseen(session, current_user.officer_id))
 
 
 @bp.get("/inbox.json")
@@ -54,29 +55,12 @@ def availability():
 def claim(ticket: str):
     session = get_session()
     consultation = lookup.consultation(session, ticket)
-    if assignment.assign(session, consultation, lookup.me(session), only_if_unassigned=True):
+    me = lookup.me(session)
+    if assignment.assign(session, consultation, me, assignment.Kind.CLAIM, by=me, only_if_unassigned=True):
         session.commit()
         flash(_("Tiket diambil."), "ok")
     else:
         flash(_("Tiket sudah dipegang petugas lain."), "error")
-    return redirect(url_for("conversation.show", ticket=consultation.ticket))
-
-
-@bp.post("/t/<ticket>/assign")
-def assign(ticket: str):
-    """Supervisors assign any ticket; an officer transfers only a ticket they hold."""
-    session = get_session()
-    consultation = lookup.consultation(session, ticket)
-    target = session.get(Officer, request.form.get("officer_id", type=lookup.row_id) or 0)
-    supervisor = current_user.at_least("supervisor")
-    holder = consultation.assigned_officer_id == current_user.officer_id
-    if target is None or not target.active or not (supervisor or holder):
-        flash(_("Anda tidak boleh melakukan itu."), "error")
-        return redirect(url_for("conversation.show", ticket=consultation.ticket))
-    moved = assignment.assign(session, consultation, target,
-                              from_officer_id=None if supervisor else current_user.officer_id)
-    session.commit()
-    flash(_("Tiket ditugaskan.") if moved else _("Anda tidak boleh melakukan itu."), "ok" if moved else "error")
     return redirect(url_for("conversation.show", ticket=consultation.ticket))
 
 

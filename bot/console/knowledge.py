@@ -5,10 +5,12 @@ notices the new fingerprint on its next search and rebuilds, in every process, w
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
 from bot import clock
@@ -82,31 +84,52 @@ def dismiss(query_id: int):
 @bp.route("/new", methods=["GET", "POST"])
 @bp.route("/<id:article_id>", methods=["GET", "POST"])
 def edit(article_id: int | None = None):
+    """Create or save an article; a save based on an older version than the stored one is refused (409)
+    with the colleague's saved text and a diff beside the officer's own, which stays in the form."""
     session = get_session()
-    article = session.get(KnowledgeArticle, article_id) if article_id else None
+    article = session.get(KnowledgeArticle, article_id, with_for_update=request.method == "POST") \
+        if article_id else None
     if article_id and article is None:
         abort(404)
     source = session.get(UnansweredQuery, request.values.get("from", 0, type=lookup.row_id))
     if request.method == "GET":
-        return render_template("console/article.html", article=article, source=source, form=_form_of(article, source))
-    form = {key: request.form.get(key, "").strip() for key in ("title", "body", "questions", "tags", "lang", "source")}
+        return _render(article, source, _form_of(article, source), article.version if article else 0)
+    form = {key: request.form.get(key, "").replace("\r\n", "\n").strip()
+            for key in ("title", "body", "questions", "tags", "lang", "source")}
     form["active"] = request.form.get("active") == "on"
+    base = request.form.get("version", -1, type=int)
+    if article is not None and base != article.version:
+        flash(_("Petugas lain menyimpan artikel ini lebih dulu. Bandingkan, lalu simpan lagi."), "error")
+        return _render(article, source, form, article.version, theirs=_form_of(article, None)), 409
     if not form["title"] or not form["body"]:
         flash(_("Judul dan isi wajib diisi."), "error")
-        return render_template("console/article.html", article=article, source=source, form=form), 400
+        return _render(article, source, form, base), 400
     if article is None:
-        article = KnowledgeArticle(slug=_unique_slug(session, form["title"], None))
+        article = KnowledgeArticle(slug=_unique_slug(session, form["title"], None), version=0)
         session.add(article)
     article.title, article.body = form["title"][:255], form["body"]
     article.questions, article.tags = _lines(form["questions"]), _lines(form["tags"], ",")
     article.lang = form["lang"] if form["lang"] in ("id", "en") else "id"
     article.source, article.active, article.updated_at = form["source"][:255], form["active"], clock.now()
+    article.version, article.updated_by_id = article.version + 1, current_user.officer_id
     session.flush()
     if source is not None:
         source.article_id = article.id
     session.commit()
     flash(_("Artikel disimpan."), "ok")
     return redirect(url_for("knowledge.edit", article_id=article.id))
+
+
+def _render(article, source, form: dict, version: int, theirs: dict | None = None):
+    """The article form; after a stale save, ``theirs`` (the stored text) and a line diff to the officer's."""
+    diff = []
+    if theirs is not None:
+        diff = [line for field in ("title", "body", "questions", "tags", "source")
+                for line in difflib.unified_diff(theirs[field].splitlines(), form[field].splitlines(),
+                                                 f"{field} ({_('tersimpan')})", f"{field} ({_('ketikan Anda')})",
+                                                 lineterm="", n=1) if not line.startswith("@@")]
+    return render_template("console/article.html", article=article, source=source, form=form, version=version,
+                           theirs=theirs, diff=diff)
 
 
 def _form_of(article: KnowledgeArticle | None, source: UnansweredQuery | None) -> dict:

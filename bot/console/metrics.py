@@ -99,4 +99,5 @@ def _row(c: Consultation, first: Optional[float], resolved: Optional[float], ver
             "first_response_working_hours": "" if first is None else f"{first:.2f}",
             "resolution_working_hours": "" if resolved is None else f"{resolved:.2f}",
             "sla_met": {True: "yes", False: "no", None: ""}[verdict], "rating": score or "",
-            "officer": c.assigned_officer.name if c.assigned_officer else "", "close_reason": c.close_reason or ""}
+            "officer": c.assigned_officer.name if c.assigned_officer else "", "close_reason": c.close_reason or "",
+            "outcome": c.outcome or ""}

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Optional
 
 from sqlalchemy import JSON, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.models.base import Base
 
@@ -23,6 +23,11 @@ class KnowledgeArticle(Base):
     source: Mapped[str] = mapped_column(String(255), default="")
     active: Mapped[bool] = mapped_column(default=True)
     updated_at: Mapped[dt.datetime] = mapped_column(index=True)
+    # Bumped by every console save: a save based on an older version is refused (two officers, one article).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+
+    updated_by: Mapped[Optional["Officer"]] = relationship()  # noqa: F821
 
 
 class UnansweredQuery(Base):

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Optional
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.models.base import Base
 
@@ -20,6 +20,8 @@ class Note(Base):
     officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime]
+
+    officer: Mapped["Officer"] = relationship()  # noqa: F821
 
 
 class FollowUp(Base):
@@ -53,3 +55,27 @@ class RequestChange(Base):
     old: Mapped[Optional[str]] = mapped_column(Text)
     new: Mapped[Optional[str]] = mapped_column(Text)
     at: Mapped[dt.datetime]
+
+
+class Handover(Base):
+    """A ticket changing hands: round-robin, a claim, a transfer (with the reason, required) or a takeover.
+
+    The ticket page lists these as its assignment timeline. ``seen_at`` is set when the receiver opens the
+    ticket; until then a transfer made by someone else shows as a notice in the receiver's inbox."""
+
+    __tablename__ = "handovers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # bot.assignment.Kind
+    by_officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))  # NULL: round-robin
+    from_officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+    to_officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    reason: Mapped[Optional[str]] = mapped_column(Text)
+    at: Mapped[dt.datetime]
+    seen_at: Mapped[Optional[dt.datetime]]
+
+    consultation: Mapped["Consultation"] = relationship()  # noqa: F821
+    by_officer: Mapped[Optional["Officer"]] = relationship(foreign_keys=[by_officer_id])  # noqa: F821
+    from_officer: Mapped[Optional["Officer"]] = relationship(foreign_keys=[from_officer_id])  # noqa: F821
+    to_officer: Mapped["Officer"] = relationship(foreign_keys=[to_officer_id])  # noqa: F821

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot import clock
 from bot.channels import sender_for
 from bot.models import Message
 from tests.console_support import PASSWORD, db, make_officer, open_ticket
 from tests.support.whatsapp import run_worker
 from tests.talk import next_address
+from tests.test_assignment_rules import WEDNESDAY_10
 
 REPLY = "Data penduduk miskin per kecamatan ada di publikasi Kota Lubuklinggau Dalam Angka 2024, tabel 4.1."
 
@@ -69,6 +71,7 @@ def test_officer_takes_replies_and_closes(live, browser, fake_twilio, screenshot
 def test_phone_layout(live, browser, screenshots):
     """On a phone-sized screen the inbox and the chat fit the width (no sideways scrolling)."""
     app, base = live
+    clock.freeze(WEDNESDAY_10)  # round-robin puts the ticket under Mine only in office hours
     make_officer(app, "siti")
     _, ticket = open_ticket(app)
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
