@@ -34,13 +34,13 @@ def index():
     days, session = _days(), get_session()
     report = _report(days)
     names = {code: labels.channel(code, _) for code in set(report.inbound) | set(report.opened)}
-    knowledge = current_app.extensions["knowledge"]
+    index = current_app.extensions["knowledge"].index(session)
     return render_template(
         "console/dashboard.html", report=report, days=days, periods=PERIODS,
         first=report.first_response.summary(), resolution=report.resolution.summary(),
         officers=workload.build(session, services.calendar(current_app), clock.now(), report.consultations),
         kinds=topics.kinds(report.consultations, _),
-        articles=topics.articles(session, knowledge, report.consultations, _),
+        articles=topics.articles(index, report.consultations, _),
         inbound_chart=charts.stacked_bars(report.days, report.inbound, _("Pesan masuk"), names),
         opened_chart=charts.stacked_bars(report.days, report.opened, _("Konsultasi dibuka"), names),
         rating_chart=charts.rating_bars(report.ratings, _("Penilaian")))
@@ -58,7 +58,7 @@ def export():
     """One row per consultation; codes become the labels the officers read on screen."""
     days, session = _days(), get_session()
     report = _report(days)
-    knowledge = current_app.extensions["knowledge"]
+    index = current_app.extensions["knowledge"].index(session)
     by_ticket = {c.ticket: c for c in report.consultations}
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
@@ -68,7 +68,7 @@ def export():
         row = {**row, "channel": labels.channel(c.channel, _), "status": labels.status(c.status, _),
                "close_reason": labels.close_reason(c.close_reason, _),
                "request_type": topics.kind_label(c.request_type, _),
-               "topic": topics.article_of(session, knowledge, c) or ""}
+               "topic": topics.article_of(index, c) or ""}
         writer.writerow({key: _cell(row[key]) for key in COLUMNS})
     return Response(buffer.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f"attachment; filename=pst-consultations-{days}d.csv"})
