@@ -63,7 +63,7 @@ EN = {
     "Unduh CSV": "Download CSV", "Antrean kerja": "Job queues", "Antrean": "Queue", "Menunggu": "Waiting",
     "Gagal": "Failed", "Terjadwal": "Scheduled", "Pekerja": "Workers", "Redis tidak terjangkau": "Redis unreachable",
     # dashboard: per officer, topics, off-hours answers; channel and close labels; the admin queue page
-    "Obrolan uji": "Test chat", "Ditutup petugas": "Closed by officer", "Ditutup warga": "Closed by citizen",
+    "Obrolan uji": "Test chat", "WhatsApp": "WhatsApp", "E-mail": "E-mail", "Ditutup petugas": "Closed by officer", "Ditutup warga": "Closed by citizen",
     "Warga tidak menjawab": "Citizen did not reply", "Data warga dihapus": "Citizen's data erased",
     "Berjalan": "Running", "Beban kerja per petugas": "Workload per officer", "Dijawab tepat waktu": "Answered in time",
     "Dijawab terlambat": "Answered late", "Median respons pertama (jam kerja)": "Median first response (working hours)",
