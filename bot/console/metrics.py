@@ -55,9 +55,15 @@ def hours(calendar: WorkCalendar, start: Optional[dt.datetime], end: Optional[dt
     return calendar.working_time_between(start, end).total_seconds() / 3600
 
 
-def before_opening(calendar: WorkCalendar, start: Optional[dt.datetime], end: Optional[dt.datetime]) -> bool:
-    """``end`` came while the office was closed, before it next opened after ``start``: no working time passed."""
-    return start is not None and end is not None and start <= end < calendar.next_opening(start)
+def before_opening(calendar: WorkCalendar, start: Optional[dt.datetime], end: Optional[dt.datetime],
+                   spent: Optional[float] = None) -> bool:
+    """``end`` came while the office was closed, before it next opened after ``start``: no working time passed.
+
+    ``spent`` (their :func:`hours`, when the caller has it) spares the calendar look-up for the many spans that
+    took working time."""
+    if start is None or end is None or end < start or (spent is not None and spent > 0):
+        return False
+    return end < calendar.next_opening(start)
 
 
 @dataclasses.dataclass
@@ -66,11 +72,16 @@ class Times:
     hours: list[float] = dataclasses.field(default_factory=list)
     off_hours: int = 0
 
-    def add(self, calendar: WorkCalendar, start: Optional[dt.datetime], end: Optional[dt.datetime]) -> None:
-        if before_opening(calendar, start, end):
+    def add(self, calendar: WorkCalendar, start: Optional[dt.datetime], end: Optional[dt.datetime]) -> Optional[float]:
+        """Count the span; returns its working hours (None when unknown) for the caller's own use."""
+        value = hours(calendar, start, end)
+        if value is None:
+            return None
+        if before_opening(calendar, start, end, value):
             self.off_hours += 1
-        elif (value := hours(calendar, start, end)) is not None:
+        else:
             self.hours.append(value)
+        return value
 
     def summary(self) -> dict[str, Optional[float]]:
         values = self.hours
@@ -98,14 +109,13 @@ def build(session: Session, calendar: WorkCalendar, now: dt.datetime, days: int)
     for c in consultations:
         report.opened[c.channel][c.opened_at.astimezone(tz).date()] += 1
         start = c.clarified_at or c.opened_at
-        first, resolved = hours(calendar, start, c.first_response_at), hours(calendar, start, c.closed_at)
-        report.first_response.add(calendar, start, c.first_response_at)
-        if c.close_reason in ("officer", "citizen"):
-            report.resolution.add(calendar, start, c.closed_at)
+        first = report.first_response.add(calendar, start, c.first_response_at)
+        resolved = (report.resolution.add(calendar, start, c.closed_at) if c.close_reason in ("officer", "citizen")
+                    else hours(calendar, start, c.closed_at))
         verdict = sla.met(c, now)
         report.sla_met += verdict is True
         report.sla_missed += verdict is False
-        outside = before_opening(calendar, start, c.first_response_at)
+        outside = before_opening(calendar, start, c.first_response_at, first)
         report.rows.append(_row(c, first, resolved, outside, verdict, scores.get(c.id), tz))
     report.open_breaches = list(session.scalars(select(Consultation).where(
         Consultation.status.in_(OPEN_STATUSES), Consultation.first_response_at.is_(None),

@@ -47,12 +47,14 @@ def kind_label(code: str | None, gettext) -> str:
 
 def kinds(period: Iterable[Consultation], gettext) -> list[tuple[str, int]]:
     """(label, count), most frequent first; labels in the officer's language."""
-    return _ranked(Counter(kind_label(c.request_type, gettext) for c in period))
+    counts = Counter(c.request_type for c in period)  # labelled once per kind, not per ticket
+    return _ranked(Counter({kind_label(code, gettext): n for code, n in counts.items()}))
 
 
 def articles(index: SearchIndex, period: Iterable[Consultation], gettext) -> list[tuple[str, int]]:
     """(article title or "no matching article", count), most frequent first."""
-    return _ranked(Counter(article_of(index, c) or gettext(NO_ARTICLE) for c in period))
+    none = gettext(NO_ARTICLE)
+    return _ranked(Counter(article_of(index, c) or none for c in period))
 
 
 def _ranked(counts: Counter) -> list[tuple[str, int]]:
