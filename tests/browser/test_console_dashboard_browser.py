@@ -6,22 +6,13 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bot import clock
-from tests.console_support import PASSWORD, make_officer, open_ticket
+from tests.browser.login import logged_in
+from tests.console_support import make_officer, open_ticket
 from tests.dashboard_support import seed_office
 
 WIB = ZoneInfo("Asia/Jakarta")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def _logged_in(browser, base: str, username: str, viewport: dict, **context):
-    page = browser.new_context(viewport=viewport, **context).new_page()
-    page.goto(f"{base}/console/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_selector("text=Kotak masuk")
-    return page
 
 
 def test_phone_shows_facts_above_chat_in_wib(live, browser, screenshots):
@@ -31,7 +22,7 @@ def test_phone_shows_facts_above_chat_in_wib(live, browser, screenshots):
     clock.freeze(dt.datetime(2026, 12, 7, 14, 5, tzinfo=WIB))
     _, ticket = open_ticket(app)
     # A browser in New York with US English must not change how a time reads.
-    page = _logged_in(browser, base, "siti", PHONE, locale="en-US", timezone_id="America/New_York")
+    page = logged_in(browser, base, "siti", PHONE, locale="en-US", timezone_id="America/New_York")
     page.goto(f"{base}/console/t/{ticket}")
     facts, chat = page.locator("#facts"), page.locator("#chat")
     facts_box, chat_box = facts.bounding_box(), chat.bounding_box()
@@ -48,7 +39,7 @@ def test_phone_shows_facts_above_chat_in_wib(live, browser, screenshots):
     assert "Senin, 7 Desember 2026 pukul 14.05 WIB" in text
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshots / "ticket-phone-facts-first.png"), full_page=True)
-    desktop = _logged_in(browser, base, "siti", DESKTOP)
+    desktop = logged_in(browser, base, "siti", DESKTOP)
     desktop.goto(f"{base}/console/t/{ticket}")
     facts_box, chat_box = desktop.locator("#facts").bounding_box(), desktop.locator("#chat").bounding_box()
     assert facts_box["x"] + facts_box["width"] <= chat_box["x"] and abs(facts_box["y"] - chat_box["y"]) < 40
@@ -58,7 +49,7 @@ def test_dashboard_per_officer_and_closed_tab(live, browser, screenshots):
     """The supervisor reads each officer's load and SLA; the closed tab lists the closed ticket."""
     app, base = live
     seed_office(app)
-    page = _logged_in(browser, base, "sari", DESKTOP)
+    page = logged_in(browser, base, "sari", DESKTOP)
     page.click("header nav >> text=Dasbor")
     table = page.locator("#officers")
     table.wait_for()

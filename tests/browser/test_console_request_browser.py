@@ -1,17 +1,8 @@
 """Correcting a ticket's request in Chromium: the edit, its history, and a colleague's stale save refused."""
 from __future__ import annotations
 
-from tests.console_support import PASSWORD, make_officer, open_ticket
-
-
-def _logged_in(browser, base: str, username: str, viewport: dict):
-    page = browser.new_context(viewport=viewport).new_page()
-    page.goto(f"{base}/console/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_selector("text=Kotak masuk")
-    return page
+from tests.browser.login import logged_in
+from tests.console_support import make_officer, open_ticket
 
 
 def test_officer_corrects_the_request_and_a_stale_save_is_refused(live, browser, screenshots):
@@ -20,7 +11,7 @@ def test_officer_corrects_the_request_and_a_stale_save_is_refused(live, browser,
     make_officer(app, "rudi", name="Rudi Hartono")
     _, ticket = open_ticket(app)
     desktop = {"width": 1280, "height": 800}
-    siti, rudi = _logged_in(browser, base, "siti", desktop), _logged_in(browser, base, "rudi", desktop)
+    siti, rudi = logged_in(browser, base, "siti", desktop), logged_in(browser, base, "rudi", desktop)
     for page in (siti, rudi):
         page.goto(f"{base}/console/t/{ticket}")
         page.click("text=Ubah permintaan")
@@ -57,7 +48,7 @@ def test_request_form_on_a_phone(live, browser, screenshots):
     app, base = live
     make_officer(app, "siti", name="Siti Aminah")
     _, ticket = open_ticket(app)
-    page = _logged_in(browser, base, "siti", {"width": 390, "height": 844})
+    page = logged_in(browser, base, "siti", {"width": 390, "height": 844})
     page.goto(f"{base}/console/t/{ticket}")
     page.click("text=Ubah permintaan")
     page.fill("#request-form input[name=area]", "Kota Lubuklinggau")
