@@ -69,9 +69,10 @@ def open_ticket(app, channel: str = "whatsapp", address: str = "+6281234567890",
     return citizen, ticket
 
 
-def browser_login(browser, base: str, username: str, viewport: dict):
-    """A new Chromium context of ``viewport`` size, logged in as ``username`` and showing the inbox."""
-    page = browser.new_context(viewport=viewport).new_page()
+def browser_login(browser, base: str, username: str, viewport: dict, **context):
+    """A new Chromium context of ``viewport`` size (and ``context`` options: locale, zone), logged in as
+    ``username`` and showing the inbox."""
+    page = browser.new_context(viewport=viewport, **context).new_page()
     page.goto(f"{base}/console/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)

@@ -56,16 +56,25 @@ def test_csv_export(client, figures):
 
 
 def test_queue_health(app, client, fresh_redis):
-    """Queue counts show while Redis is up; a clear notice when it is down."""
-    make_officer(app, "boss", role="supervisor")
-    login(client, "boss")
-    page = client.get("/console/dashboard/").get_data(as_text=True)
+    """Queue counts show to admins on their own page while Redis is up; a clear notice when it is down."""
+    make_officer(app, "root", role="admin")
+    login(client, "root")
+    page = client.get("/console/admin/queues").get_data(as_text=True)
     assert "inbound" in page and "outbound" in page and "Pekerja" in page
     fresh_redis.stop()
     try:
-        assert "Redis tidak terjangkau" in client.get("/console/dashboard/").get_data(as_text=True)
+        assert "Redis tidak terjangkau" in client.get("/console/admin/queues").get_data(as_text=True)
     finally:
         fresh_redis.start()
+
+
+def test_queues_are_for_admins_only(app, client):
+    """Supervisors see the dashboard without RQ internals and may not open the queue page."""
+    make_officer(app, "boss", role="supervisor")
+    login(client, "boss")
+    page = client.get("/console/dashboard/").get_data(as_text=True)
+    assert "Pekerja" not in page and "/console/admin/queues" not in page
+    assert client.get("/console/admin/queues").status_code == 403
 
 
 @pytest.mark.parametrize("days", ["7", "90", "banyak"])

@@ -10,8 +10,10 @@ COLOURS = {"whatsapp": "#25d366", "email": "#1a73e8", "terminal": "#777"}
 WIDTH, HEIGHT, PAD = 640, 200, 28
 
 
-def stacked_bars(days: list[dt.date], series: dict[str, Counter], title: str) -> Markup:
-    """One bar per day, stacked by channel, with a legend."""
+def stacked_bars(days: list[dt.date], series: dict[str, Counter], title: str,
+                 names: dict[str, str] | None = None) -> Markup:
+    """One bar per day, stacked by channel, with a legend naming each channel as ``names`` says."""
+    names = names or {}
     totals = [sum(series[ch][d] for ch in series) for d in days]
     top = max(totals + [1])
     step = (WIDTH - 2 * PAD) / max(len(days), 1)
@@ -29,13 +31,13 @@ def stacked_bars(days: list[dt.date], series: dict[str, Counter], title: str) ->
             h = (HEIGHT - 2 * PAD) * n / top
             y -= h
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                         f'fill="{COLOURS.get(channel, "#999")}"><title>{escape(channel)} {day:%d-%m}: {n}</title></rect>')
+                         f'fill="{COLOURS.get(channel, "#999")}"><title>{escape(names.get(channel, channel))} {day:%d-%m}: {n}</title></rect>')
         if len(days) <= 14 or i % max(len(days) // 7, 1) == 0:
             parts.append(f'<text x="{x:.1f}" y="{HEIGHT + 14}" font-size="10" fill="#5f6368">{day:%d/%m}</text>')
     for j, channel in enumerate(sorted(series)):
         lx = PAD + j * 110
         parts.append(f'<rect x="{lx}" y="{HEIGHT + 20}" width="10" height="10" fill="{COLOURS.get(channel, "#999")}"/>'
-                     f'<text x="{lx + 14}" y="{HEIGHT + 29}" font-size="11">{escape(channel)}</text>')
+                     f'<text x="{lx + 14}" y="{HEIGHT + 29}" font-size="11">{escape(names.get(channel, channel))}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -1,25 +1,22 @@
-"""Supervisor dashboard: the period's figures, SVG charts, a CSV export and RQ queue health."""
+"""Supervisor dashboard: the period's figures, per-officer workload, topics, SVG charts and a CSV export."""
 from __future__ import annotations
 
 import csv
 import io
 
 from flask import Blueprint, Response, current_app, render_template, request
-from redis.exceptions import RedisError
-from rq import Worker
-from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 
 from bot import clock, services
-from bot.console import charts, metrics
+from bot.console import charts, labels, metrics, topics, workload
 from bot.console.auth import role_required
+from bot.console.i18n import gettext as _
 from bot.db import get_session
-from workers.queue import QUEUES, get_queue, get_redis
 
 bp = Blueprint("dashboard", __name__, url_prefix="/console/dashboard")
 PERIODS = (7, 30, 90)
-COLUMNS = ("ticket", "channel", "status", "opened", "due", "first_response", "closed",
-           "first_response_working_hours", "resolution_working_hours", "sla_met", "rating", "officer", "close_reason",
-           "outcome")
+COLUMNS = ("ticket", "channel", "status", "request_type", "topic", "opened", "due", "first_response", "closed",
+           "first_response_working_hours", "first_response_outside_hours", "resolution_working_hours", "sla_met",
+           "rating", "officer", "close_reason", "outcome")
 
 
 def _days() -> int:
@@ -27,32 +24,26 @@ def _days() -> int:
     return days if days in PERIODS else 30
 
 
-def queue_health() -> dict:
-    """Per queue: waiting, running, scheduled and failed jobs; plus live workers. None when Redis is down."""
-    try:
-        queues = []
-        for name in QUEUES:
-            queue = get_queue(name)
-            queues.append({"name": name, "waiting": queue.count,
-                           "started": StartedJobRegistry(queue=queue).count,
-                           "scheduled": ScheduledJobRegistry(queue=queue).count,
-                           "failed": FailedJobRegistry(queue=queue).count})
-        return {"queues": queues, "workers": Worker.count(connection=get_redis())}
-    except RedisError:
-        return {"queues": None, "workers": 0}
+def _report(days: int) -> metrics.Report:
+    return metrics.build(get_session(), services.calendar(current_app), clock.now(), days)
 
 
 @bp.get("/")
 @role_required("supervisor")
 def index():
-    days = _days()
-    report = metrics.build(get_session(), services.calendar(current_app), clock.now(), days)
+    days, session = _days(), get_session()
+    report = _report(days)
+    names = {code: labels.channel(code, _) for code in set(report.inbound) | set(report.opened)}
+    index = current_app.extensions["knowledge"].index(session)
     return render_template(
-        "console/dashboard.html", report=report, days=days, periods=PERIODS, health=queue_health(),
-        first=metrics.summary(report.first_response_hours), resolution=metrics.summary(report.resolution_hours),
-        inbound_chart=charts.stacked_bars(report.days, report.inbound, "inbound"),
-        opened_chart=charts.stacked_bars(report.days, report.opened, "opened"),
-        rating_chart=charts.rating_bars(report.ratings, "ratings"))
+        "console/dashboard.html", report=report, days=days, periods=PERIODS,
+        first=report.first_response.summary(), resolution=report.resolution.summary(),
+        officers=workload.build(session, services.calendar(current_app), clock.now(), report.consultations),
+        kinds=topics.kinds(report.consultations, _),
+        articles=topics.articles(index, report.consultations, _),
+        inbound_chart=charts.stacked_bars(report.days, report.inbound, _("Pesan masuk"), names),
+        opened_chart=charts.stacked_bars(report.days, report.opened, _("Konsultasi dibuka"), names),
+        rating_chart=charts.rating_bars(report.ratings, _("Penilaian")))
 
 
 def _cell(value) -> str:
@@ -64,12 +55,20 @@ def _cell(value) -> str:
 @bp.get("/export.csv")
 @role_required("supervisor")
 def export():
-    days = _days()
-    report = metrics.build(get_session(), services.calendar(current_app), clock.now(), days)
+    """One row per consultation; codes become the labels the officers read on screen."""
+    days, session = _days(), get_session()
+    report = _report(days)
+    index = current_app.extensions["knowledge"].index(session)
+    by_ticket = {c.ticket: c for c in report.consultations}
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
     for row in report.rows:
+        c = by_ticket[row["ticket"]]
+        row = {**row, "channel": labels.channel(c.channel, _), "status": labels.status(c.status, _),
+               "close_reason": labels.close_reason(c.close_reason, _),
+               "request_type": topics.kind_label(c.request_type, _),
+               "topic": topics.article_of(index, c) or ""}
         writer.writerow({key: _cell(row[key]) for key in COLUMNS})
     return Response(buffer.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f"attachment; filename=pst-consultations-{days}d.csv"})

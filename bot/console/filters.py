@@ -5,32 +5,33 @@ import datetime as dt
 from typing import Optional
 
 from flask import Flask, current_app
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot import clock, texts
-from bot.console import i18n, sla, urgency
+from bot.console import i18n, labels, sla, urgency
 from bot.console.history import resend_address
 from bot.models import OPEN_STATUSES
 
-ICONS = {
-    "whatsapp": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="WhatsApp"><title>WhatsApp</title>'
-                 '<circle cx="12" cy="12" r="10" fill="#25d366"/><path d="M8 7.5c.5-.8 1.2-.7 1.5 0l.8 1.9c.1.3 0 '
+ICONS = {  # shapes only: the label comes from labels.CHANNELS in the officer's language
+    "whatsapp": ('<circle cx="12" cy="12" r="10" fill="#25d366"/><path d="M8 7.5c.5-.8 1.2-.7 1.5 0l.8 1.9c.1.3 0 '
                  '.6-.2.8l-.6.6c.6 1.3 1.7 2.4 3 3l.6-.6c.2-.2.5-.3.8-.2l1.9.8c.7.3.8 1 0 1.5-2.9 2-9.7-4.9-7.8-7.8z"'
-                 ' fill="#fff"/></svg>'),
-    "email": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="E-mail"><title>E-mail</title>'
-              '<rect x="2" y="5" width="20" height="14" rx="2" fill="#1a73e8"/><path d="M3 6l9 7 9-7" '
-              'stroke="#fff" stroke-width="2" fill="none"/></svg>'),
-    "terminal": ('<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="Terminal"><title>Terminal</title>'
-                 '<rect x="2" y="4" width="20" height="16" rx="2" fill="#444"/><path d="M6 9l3 3-3 3M11 15h6" '
-                 'stroke="#fff" stroke-width="2" fill="none"/></svg>'),
+                 ' fill="#fff"/>'),
+    "email": ('<rect x="2" y="5" width="20" height="14" rx="2" fill="#1a73e8"/><path d="M3 6l9 7 9-7" '
+              'stroke="#fff" stroke-width="2" fill="none"/>'),
+    "terminal": ('<rect x="2" y="4" width="20" height="16" rx="2" fill="#444"/><path d="M6 9l3 3-3 3M11 15h6" '
+                 'stroke="#fff" stroke-width="2" fill="none"/>'),
 }
 
 
-def office_time(value: Optional[dt.datetime], fmt: str = "%d-%m-%Y %H:%M") -> str:
-    """A UTC moment shown in the office's time zone (WIB), the zone officers and citizens live in."""
+def office_time(value: Optional[dt.datetime], fmt: Optional[str] = None) -> str:
+    """A moment in the office's zone, rendered here so no browser locale decides how it reads.
+
+    Without ``fmt`` the office's short form ("Sen, 7 Des 2026 14.05 WIB"); ``fmt`` is for machine values
+    such as a ``datetime-local`` input's."""
     if value is None:
         return "–"
-    return value.astimezone(current_app.extensions["calendar"].tz).strftime(fmt)
+    tz = current_app.extensions["calendar"].tz
+    return value.astimezone(tz).strftime(fmt) if fmt else texts.short_when(i18n.lang(), value, tz)
 
 
 def office_when(value: Optional[dt.datetime]) -> str:
@@ -38,15 +39,7 @@ def office_when(value: Optional[dt.datetime]) -> str:
     return "–" if value is None else texts.when(i18n.lang(), value, current_app.extensions["calendar"].tz)
 
 
-def office_stamp(value: Optional[dt.datetime]) -> str:
-    """A short moment for message and note stamps, still in the office's format: "23 Nov 2026 08.00 WIB"."""
-    if value is None:
-        return "–"
-    lang = i18n.lang()
-    local = value.astimezone(current_app.extensions["calendar"].tz)
-    month = texts.CATALOGUES[lang]["month"][local.month - 1][:3]
-    time = local.strftime("%H.%M" if lang == "id" else "%H:%M")
-    return f"{local.day} {month} {local.year} {time} WIB"
+office_stamp = office_time  # message and note stamps: the same short form
 
 
 def due_colour(consultation) -> str:
@@ -62,10 +55,18 @@ def due_phrase(consultation) -> str:
 
 
 def channel_icon(channel: str) -> Markup:
-    return Markup(ICONS.get(channel, ICONS["terminal"]))
+    label = escape(channel_label(channel))
+    return Markup(f'<svg class="icon" viewBox="0 0 24 24" role="img" aria-label="{label}"><title>{label}</title>'
+                  f'{ICONS.get(channel, ICONS["terminal"])}</svg>')
+
+
+def channel_label(channel: str) -> str:
+    """ "Obrolan uji" / "WhatsApp" / "E-mail" in the officer's language, never the stored code."""
+    return labels.channel(channel, i18n.gettext)
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(office_time=office_time, office_when=office_when, office_stamp=office_stamp,
                                  due_colour=due_colour, due_phrase=due_phrase, channel_icon=channel_icon,
+                                 channel_label=channel_label,
                                  resend_address=resend_address)

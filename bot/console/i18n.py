@@ -95,6 +95,27 @@ EN = {
     "Pelanggaran terbuka": "Open breaches", "Rata-rata": "Average", "Median": "Median",
     "Unduh CSV": "Download CSV", "Antrean kerja": "Job queues", "Antrean": "Queue", "Menunggu": "Waiting",
     "Gagal": "Failed", "Terjadwal": "Scheduled", "Pekerja": "Workers", "Redis tidak terjangkau": "Redis unreachable",
+    # dashboard: per officer, topics, off-hours answers; channel and close labels; the admin queue page
+    "Obrolan uji": "Test chat", "WhatsApp": "WhatsApp", "E-mail": "E-mail", "Ditutup petugas": "Closed by officer", "Ditutup warga": "Closed by citizen",
+    "Warga tidak menjawab": "Citizen did not reply", "Data warga dihapus": "Citizen's data erased",
+    "Berjalan": "Running", "Beban kerja per petugas": "Workload per officer", "Dijawab tepat waktu": "Answered in time",
+    "Dijawab terlambat": "Answered late", "Median respons pertama (jam kerja)": "Median first response (working hours)",
+    "di luar jam kerja": "outside office hours",
+    "di luar jam kerja, sebelum kantor buka (tidak masuk median)":
+        "outside office hours, before the office opened (not in the median)",
+    "Waktu dihitung dalam jam kerja kantor sejak kantor buka berikutnya setelah pertanyaan; jawaban yang dikirim "
+    "saat kantor tutup, sebelum kantor buka lagi, dihitung terpisah.":
+        "Times are office working hours from the office's next opening after the question; answers sent while "
+        "the office was closed, before it opened again, are counted apart.",
+    "Terbuka dan lewat tenggat: tiket yang dipegang sekarang. Jawaban: jawaban pertama tiket yang dibuka dalam "
+    "periode ini, dihitung untuk petugas yang mengirimnya.":
+        "Open and overdue: tickets held now. Answers: the first answer of tickets opened in this period, credited "
+        "to the officer who sent it.",
+    "Topik menurut jenis permintaan": "Topics by request type",
+    "Topik menurut artikel pengetahuan": "Topics by knowledge article", "Belum diisi": "Not filled in",
+    "Tidak cocok dengan artikel mana pun": "No matching article",
+    "Tugas latar belakang (pengiriman, pembacaan e-mail, pengingat). Hanya untuk admin.":
+        "Background jobs (sending, reading mail, reminders). Admins only.",
     "hari terakhir": "last days", "Periode": "Period", "tidak ada": "none", "Lampiran": "Attachments",
     "Petugas tersedia": "Available officers", "Bot": "Bot", "Sistem": "System", "antre": "queued",
     "mengirim": "sending", "terkirim": "sent", "diterima": "delivered", "dibaca": "read", "gagal": "failed",

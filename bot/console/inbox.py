@@ -21,9 +21,12 @@ def _view() -> dict:
         session.commit()
     q = request.args.get("q", "").strip()[:100]
     tab = request.args.get("tab", "mine")
-    tab = tab if tab in queue_view.TABS else "mine"
+    tab = tab if tab in queue_view.TABS or tab == queue_view.CLOSED else "mine"
     tabs = queue_view.split(queue_view.open_rows(session, now, calendar), current_user.officer_id)
-    rows = queue_view.search(session, q, now, calendar) if q else tabs[tab]
+    if q:
+        rows = queue_view.search(session, q, now, calendar)
+    else:
+        rows = queue_view.closed_rows(session, now, calendar) if tab == queue_view.CLOSED else tabs[tab]
     return dict(tabs=tabs, tab=tab, rows=rows, q=q, attention=attention.count(session))
 
 

@@ -17,7 +17,8 @@ from bot.models import OPEN_STATUSES, Citizen, Consultation, Message
 from bot.workcalendar import WorkCalendar
 
 TABS = ("mine", "unassigned", "waiting", "breached", "all")
-SEARCH_LIMIT = 100
+CLOSED = "closed"  # its own tab, loaded only when chosen: closed tickets only grow
+SEARCH_LIMIT = CLOSED_LIMIT = 100
 
 
 @dataclasses.dataclass
@@ -51,6 +52,14 @@ def open_rows(session: Session, now: dt.datetime, calendar: WorkCalendar) -> lis
     query = _with_last_message(select(Consultation).where(Consultation.status.in_(OPEN_STATUSES))
                                .order_by(Consultation.priority_at.is_(None), Consultation.priority_at,
                                          Consultation.due_at.is_(None), Consultation.due_at, Consultation.id))
+    return _rows(session, query, now, calendar)
+
+
+def closed_rows(session: Session, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
+    """The most recently closed or cancelled consultations, newest first (search finds older ones)."""
+    query = _with_last_message(select(Consultation).where(Consultation.status.not_in(OPEN_STATUSES))
+                               .order_by(Consultation.closed_at.is_(None), Consultation.closed_at.desc(),
+                                         Consultation.id.desc()).limit(CLOSED_LIMIT))
     return _rows(session, query, now, calendar)
 
 

@@ -29,6 +29,18 @@ def when(lang: str, moment: dt.datetime, tz: ZoneInfo = WIB) -> str:
                                   month=cat["month"][local.month - 1], year=local.year, time=clock)
 
 
+def short_when(lang: str, moment: dt.datetime, tz: ZoneInfo = WIB) -> str:
+    """The office's short form for lists and stamps: ``Sen, 7 Des 2026 14.05 WIB`` / ``Mon, 7 Dec 2026 14:05 WIB``.
+
+    The zone's own abbreviation (``tzname``) names it, so another ``OFFICE_TIMEZONE`` reads WITA or WIT."""
+    lang = lang if lang in CATALOGUES else "id"
+    cat = CATALOGUES[lang]
+    local = moment.astimezone(tz)
+    clock = local.strftime("%H.%M" if lang == "id" else "%H:%M")
+    return (f"{cat['weekday'][local.weekday()][:3]}, {local.day} {cat['month'][local.month - 1][:3]} {local.year} "
+            f"{clock} {local.tzname()}")
+
+
 def duration(lang: str, span: dt.timedelta) -> str:
     """A retention period in words: whole years as years (``2 tahun``), anything else in days."""
     days = span.days

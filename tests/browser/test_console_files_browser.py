@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.models import AccessLog
-from tests.console_support import PASSWORD, make_officer, open_ticket
+from tests.console_support import browser_login, make_officer, open_ticket
 from tests.files_support import PDF, citizen_file, png, xlsx
 from tests.support.live_server import served
 from tests.support.whatsapp import run_worker
@@ -21,15 +21,8 @@ def live_mail(wa_env, smtp_server):
         yield pair
 
 
-def _logged_in(browser, base: str, viewport: dict):
-    context = browser.new_context(viewport=viewport, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{base}/console/login")
-    page.fill("input[name=username]", "siti")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_selector("text=Kotak masuk")
-    return page
+def _browser_login(browser, base: str, viewport: dict):
+    return browser_login(browser, base, "siti", viewport, accept_downloads=True)
 
 
 def _send(page, filename: str, data: bytes, content_type: str) -> None:
@@ -47,7 +40,7 @@ def test_officer_opens_files_and_sends_an_xlsx_on_whatsapp(live, browser, screen
     _, ticket = open_ticket(app)
     picture_id = citizen_file(app, ticket, "foto-ktp.png", "image/png", png(40, 30))
     citizen_file(app, ticket, "surat pengantar.pdf", "application/pdf", PDF)
-    page = _logged_in(browser, base, SIZES[size])
+    page = _browser_login(browser, base, SIZES[size])
     page.goto(f"{base}/console/t/{ticket}")
 
     thumb = page.locator(f'img[src="/console/files/{picture_id}/thumb"]')
@@ -89,7 +82,7 @@ def test_officer_sends_a_pdf_by_email(live_mail, browser, smtp_server):
     app, base = live_mail
     make_officer(app, "siti", name="Siti Aminah")
     _, ticket = open_ticket(app, channel="email", address="budi@example.org")
-    page = _logged_in(browser, base, SIZES["desktop"])
+    page = _browser_login(browser, base, SIZES["desktop"])
     page.goto(f"{base}/console/t/{ticket}")
     _send(page, "Tabel 2023.pdf", PDF, "application/pdf")
     run_worker(app)

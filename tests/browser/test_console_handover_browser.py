@@ -15,7 +15,7 @@ from tests.test_assignment_rules import WEDNESDAY_10
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
-def _logged_in(browser, base: str, username: str, size: str):
+def _browser_login(browser, base: str, username: str, size: str):
     return browser_login(browser, base, username, VIEWPORTS[size])
 
 
@@ -40,7 +40,7 @@ def test_transfer_with_reason_reaches_the_receiver(live, browser, screenshots, s
     make_officer(app, "siti", name="Siti Aminah", available=False)
     make_officer(app, "rudi", name="Rudi Hartono")
     ticket = _held_by(app, "siti")
-    siti = _logged_in(browser, base, "siti", size)
+    siti = _browser_login(browser, base, "siti", size)
     siti.goto(f"{base}/console/t/{ticket}")
     options = siti.locator("#transfer select[name=officer_id] option").all_inner_texts()
     assert "Rudi Hartono · tersedia · 0 tiket terbuka" in options
@@ -54,7 +54,7 @@ def test_transfer_with_reason_reaches_the_receiver(live, browser, screenshots, s
     assert "Saya cuti besok" in siti.locator("#handovers").inner_text()
     siti.screenshot(path=str(screenshots / f"transfer-sent-{size}.png"), full_page=False)
 
-    rudi = _logged_in(browser, base, "rudi", size)
+    rudi = _browser_login(browser, base, "rudi", size)
     notice = rudi.locator("#handed")
     assert f"Tiket {ticket} dialihkan kepada Anda oleh Siti Aminah" in notice.inner_text()
     assert "Rudi pegang data kemiskinan" in notice.inner_text() and _fits(rudi)
@@ -74,7 +74,7 @@ def test_supervisor_takes_over_an_overdue_ticket(live, browser, screenshots, siz
     make_officer(app, "boss", name="Bu Kepala", role="supervisor", available=False)
     ticket = _held_by(app, "siti")
     clock.freeze(WEDNESDAY_10 + dt.timedelta(days=14))
-    boss = _logged_in(browser, base, "boss", size)
+    boss = _browser_login(browser, base, "boss", size)
     boss.goto(f"{base}/console/t/{ticket}")
     boss.click("#takeover")
     boss.wait_for_selector("text=Tiket diambil alih.")
@@ -95,7 +95,7 @@ def test_stale_article_save_shows_both_texts(live, browser, screenshots, size):
         session.add(article)
         session.commit()
         url = f"{base}/console/knowledge/{article.id}"
-    siti, rudi = _logged_in(browser, base, "siti", size), _logged_in(browser, base, "rudi", size)
+    siti, rudi = _browser_login(browser, base, "siti", size), _browser_login(browser, base, "rudi", size)
     for page in (siti, rudi):
         page.goto(url)
     rudi.fill("textarea[name=body]", "Inflasi tahunan (y-on-y).")

@@ -112,7 +112,7 @@
           if (empty) { empty.remove(); }
           history.insertAdjacentHTML("beforeend", m.html);  // rendered and escaped by Jinja on the server
           last = Math.max(last, m.id);
-          history.lastElementChild.scrollIntoView({block: "end"});
+          history.scrollTop = history.scrollHeight;
         });
         Object.keys(data.statuses).forEach(function (id) {
           var cell = history.querySelector('[data-status-for="' + id + '"]');
@@ -125,6 +125,6 @@
       .then(function () { busy = false; });
   }
   timers.push(setInterval(poll, 3000));
-  var lastItem = history.lastElementChild;
-  if (lastItem) { lastItem.scrollIntoView({block: "end"}); }
+  // Scroll the chat box only, never the page: on a phone the ticket's facts come first and must stay in view.
+  history.scrollTop = history.scrollHeight;
 })();
