@@ -30,6 +30,10 @@ TEXTS = {
                       "{reassigned}\nKonsol: {url}",
         "unassigned": "belum ada",
         "reassigned": "Tiket dialihkan ke {officer}.\n",
+        "complaint_subject": "[PST] Pengaduan {reference}",
+        "complaint": "Pengaduan baru {reference}\nDisampaikan: {filed}\nKanal: {channel}\nWarga: {citizen}\n"
+                     "Tiket: {ticket}\nBatas tanggapan: {due}\n\n{text}\n\nKonsol: {url}",
+        "unregistered": "belum terdaftar",
     },
     "en": {
         "sla_reminder_subject": "[PST] Ticket {ticket} not answered yet ({percent}% of the service time used)",
@@ -40,6 +44,10 @@ TEXTS = {
                       "{reassigned}\nConsole: {url}",
         "unassigned": "none",
         "reassigned": "The ticket was reassigned to {officer}.\n",
+        "complaint_subject": "[PST] Complaint {reference}",
+        "complaint": "New complaint {reference}\nFiled: {filed}\nChannel: {channel}\nCitizen: {citizen}\n"
+                     "Ticket: {ticket}\nAnswer due: {due}\n\n{text}\n\nConsole: {url}",
+        "unregistered": "not registered",
     },
 }
 
