@@ -161,6 +161,23 @@ EN = {
         "The office is closed then (weekend, holiday or outside opening hours).",
     "Tautan Zoom wajib untuk pertemuan Zoom.": "A Zoom meeting needs its Zoom link.",
     "Tautan harus diawali https://": "The link must start with https://",
+    # Complaints (bot.console.complaints).
+    "Pengaduan": "Complaints", "Nomor": "Reference", "Disampaikan": "Filed", "Batas tanggapan": "Answer due",
+    "Belum dijawab": "Not answered", "Semua": "All", "Baru": "New", "Sudah dijawab": "Answered",
+    "Sedang ditangani": "In progress",
+    "Selesai": "Closed", "belum terdaftar": "not registered", "belum ada": "nobody",
+    "Lewat batas": "Overdue", "Tidak ada pengaduan di sini.": "No complaints here.",
+    "Pengaduan warga yang belum dijawab tampil lebih dulu, menurut batas tanggapan.":
+        "Citizens' complaints not yet answered come first, by answer due time.",
+    "Pengaduan ini lewat batas tanggapan dan belum dijawab.": "This complaint is past its due time and not answered.",
+    "Isi pengaduan": "The complaint", "Penanganan": "Handling", "Tanggapan untuk warga": "Answer to the citizen",
+    "Terkirim": "Sent", "Kirim tanggapan": "Send answer",
+    "Tanggapan dikirim ke warga lewat kanal pengaduannya dan disimpan di sini.":
+        "The answer goes to the citizen on the channel they complained on, and is kept here.",
+    "Pengaduan ini tidak punya kanal untuk menjawab warga.": "This complaint has no channel to answer the citizen on.",
+    "Status atau petugas tidak dikenal; tidak ada yang berubah.": "Unknown status or officer; nothing changed.",
+    "Pengaduan disimpan.": "Complaint saved.", "Tanggapan kosong.": "The answer is empty.",
+    "Tanggapan masuk antrean kirim ke warga.": "Answer queued for sending to the citizen.",
 }
 
 
