@@ -169,7 +169,11 @@ def erase_citizen(session: Session, citizen: Citizen, now: dt.datetime, var_dir:
     for rating in session.scalars(select(Rating).where(Rating.citizen_id == citizen.id, Rating.comment.is_not(None))):
         rating.comment = ERASED
     for complaint in session.scalars(select(Complaint).where(Complaint.citizen_id == citizen.id)):
-        complaint.text = ERASED
+        complaint.text, complaint.response = ERASED, complaint.response and ERASED
+        if complaint.reference:  # its mail to the complaint address quotes the complaint and names the citizen
+            _forget_messages(session, select(Message).where(
+                Message.conversation_id.is_(None), Message.author == "system",
+                Message.body.contains(complaint.reference, autoescape=True)), var_dir)
     stray = or_(*[(Message.channel == i.channel) & (Message.address == i.address) for i in identities],
                 Message.address == (citizen.email or ""), Message.address == (citizen.phone or ""))
     _forget_messages(session, select(Message).where(stray), var_dir)  # e.g. a mail not tied to a conversation

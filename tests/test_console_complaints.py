@@ -180,3 +180,24 @@ def test_answer_in_english_console_and_citizen(app, client):
     post(client, f"/console/complaints/{complaint.reference}/respond", {"text": "We are sorry; it is fixed now."})
     reply = citizen.say("has my complaint been answered?")
     assert f"{complaint.reference} – answered" in reply and "lapor.go.id" in reply
+
+
+def test_erasure_forgets_the_complaint_its_answer_and_its_mail(app, client):
+    """HAPUS DATA / a supervisor's erasure also clears the answer and the mail that quoted the complaint."""
+    from bot import personal_data
+    from bot.models import Citizen
+
+    citizen, complaint = _file(app)
+    (notice,) = citizen.mailed()
+    _supervisor(app, client)
+    post(client, f"/console/complaints/{complaint.reference}/respond", {"text": ANSWER})
+    with db(app) as session:
+        person = session.get(Citizen, complaint.citizen_id)
+        personal_data.erase_citizen(session, person, clock.now(), app.config["SETTINGS"].var_path, "permintaan warga")
+        session.commit()
+        erased = session.get(Complaint, complaint.id)
+        assert erased.text == personal_data.ERASED and erased.response == personal_data.ERASED
+        mail = session.get(Message, notice.id)
+        assert WORDS not in mail.body and mail.status == "erased"
+    page = client.get(f"/console/complaints/{complaint.reference}").get_data(as_text=True)
+    assert WORDS not in page and "tidak punya kanal" in page  # nobody left to answer

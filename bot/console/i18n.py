@@ -171,7 +171,7 @@ EN = {
         "Citizens' complaints not yet answered come first, by answer due time.",
     "Pengaduan ini lewat batas tanggapan dan belum dijawab.": "This complaint is past its due time and not answered.",
     "Isi pengaduan": "The complaint", "Penanganan": "Handling", "Tanggapan untuk warga": "Answer to the citizen",
-    "Terkirim": "Sent", "Kirim tanggapan": "Send answer",
+    "Dijawab": "Answered", "Kirim tanggapan": "Send answer",
     "Tanggapan dikirim ke warga lewat kanal pengaduannya dan disimpan di sini.":
         "The answer goes to the citizen on the channel they complained on, and is kept here.",
     "Pengaduan ini tidak punya kanal untuk menjawab warga.": "This complaint has no channel to answer the citizen on.",
