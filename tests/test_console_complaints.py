@@ -13,6 +13,7 @@ from bot.envelope import Channel
 from bot.models import AccessLog, Complaint, Message
 from tests import journeys as j
 from tests.console_support import db, login, make_officer, post
+from tests.support.whatsapp import make_wa_app, wa_env  # noqa: F401  (fixtures)
 
 WORDS = "petugas di loket kemarin tidak ramah dan saya disuruh menunggu 2 jam, saya kecewa mau mengadu"
 ANSWER = "Mohon maaf, Bapak/Ibu. Petugas yang bersangkutan sudah kami tegur dan antrean kini dipantau kepala PST."
@@ -201,3 +202,26 @@ def test_erasure_forgets_the_complaint_its_answer_and_its_mail(app, client):
         assert WORDS not in mail.body and mail.status == "erased"
     page = client.get(f"/console/complaints/{complaint.reference}").get_data(as_text=True)
     assert WORDS not in page and "tidak punya kanal" in page  # nobody left to answer
+
+
+def test_answer_after_the_whatsapp_window_goes_as_the_template(make_wa_app, fake_twilio):
+    """Days later the 24-hour window is closed: the answer goes as the officer-reply template, reference first."""
+    import json
+
+    from tests.support.whatsapp import run_worker
+
+    template = "HX" + "c" * 32
+    app = make_wa_app(TWILIO_TEMPLATE_OFFICER_REPLY=template)
+    _, complaint = _file(app)
+    clock.freeze(clock.now() + dt.timedelta(days=2))
+    client = app.test_client()
+    _supervisor(app, client)
+    post(client, f"/console/complaints/{complaint.reference}/respond", {"text": ANSWER})
+    run_worker(app)
+    (sent,) = fake_twilio.wait_for(1)
+    assert sent.params["ContentSid"] == template
+    variables = json.loads(sent.params["ContentVariables"])
+    assert variables["1"] == complaint.reference and ANSWER[:40] in variables["2"]
+    with db(app) as session:
+        row = session.get(Message, _complaint(app, complaint.id).response_message_id)
+        assert (row.status, row.meta["template"]) == ("sent", "officer_reply")
