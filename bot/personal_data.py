@@ -106,6 +106,7 @@ def export(session: Session, citizen: Citizen, now: dt.datetime) -> dict:
         select(Attachment.filename, Attachment.content_type, Attachment.size, Message.created_at)
         .join(Message, Attachment.message_id == Message.id)
         .where(Message.conversation_id.in_(conversations)).order_by(Attachment.id)).all()
+    complaints = session.scalars(select(Complaint).where(Complaint.citizen_id == citizen.id).order_by(Complaint.id))
     return {
         "exported_at": _when(now), "controller": CONTROLLER,
         "profile": {"name": citizen.name, "email": citizen.email, "email_verified_at": _when(citizen.email_verified_at),
@@ -118,6 +119,9 @@ def export(session: Session, citizen: Citizen, now: dt.datetime) -> dict:
         "messages": {"from_you": counts.get("in", 0), "to_you": counts.get("out", 0)},
         "attachments": [{"filename": a.filename, "type": a.content_type, "size": a.size, "sent_at": _when(a.created_at)}
                         for a in attachments],
+        "complaints": [{"reference": c.reference, "status": c.status, "channel": c.channel, "text": c.text,
+                        "filed_at": _when(c.created_at), "answer": c.response, "answered_at": _when(c.responded_at)}
+                       for c in complaints],
     }
 
 

@@ -225,3 +225,16 @@ def test_answer_after_the_whatsapp_window_goes_as_the_template(make_wa_app, fake
     with db(app) as session:
         row = session.get(Message, _complaint(app, complaint.id).response_message_id)
         assert (row.status, row.meta["template"]) == ("sent", "officer_reply")
+
+
+def test_export_holds_the_complaint_and_its_answer(app, client):
+    """The citizen's data export (UU 27/2022) lists their complaints with the answer they were sent."""
+    import json
+
+    _, complaint = _file(app)
+    _supervisor(app, client)
+    post(client, f"/console/complaints/{complaint.reference}/respond", {"text": ANSWER})
+    data = json.loads(post(client, f"/console/citizens/{complaint.citizen_id}/export", {"how": "download"}).data)
+    (item,) = data["complaints"]
+    assert (item["reference"], item["status"], item["text"], item["answer"]) == (
+        complaint.reference, "answered", WORDS, ANSWER)
