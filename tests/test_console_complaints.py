@@ -238,3 +238,21 @@ def test_export_holds_the_complaint_and_its_answer(app, client):
     (item,) = data["complaints"]
     assert (item["reference"], item["status"], item["text"], item["answer"]) == (
         complaint.reference, "answered", WORDS, ANSWER)
+
+
+def test_a_second_answer_written_before_the_first_went_out_is_refused(app, client):
+    """A double click or a colleague's answer meanwhile: the later form is refused (409) and its text kept."""
+    _, complaint = _file(app)
+    _supervisor(app, client)
+    first = post(client, f"/console/complaints/{complaint.reference}/respond", {"text": ANSWER, "after": ""})
+    again = post(client, f"/console/complaints/{complaint.reference}/respond", {"text": "Jawaban kedua.", "after": ""})
+    assert first.status_code == 302 and again.status_code == 409
+    assert "sudah terkirim sementara itu" in again.get_data(as_text=True) and "Jawaban kedua." in again.get_data(
+        as_text=True)
+    saved = _complaint(app, complaint.id)
+    with db(app) as session:
+        answers = session.scalars(select(Message).where(Message.author == "officer")).all()
+    assert saved.response == ANSWER and len(answers) == 1
+    later = post(client, f"/console/complaints/{complaint.reference}/respond",
+                 {"text": "Tambahan: antrean kini dipantau.", "after": str(saved.response_message_id)})
+    assert later.status_code == 302 and _complaint(app, complaint.id).response == "Tambahan: antrean kini dipantau."

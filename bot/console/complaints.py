@@ -85,7 +85,13 @@ def _page(session, complaint: Complaint, status: int = 200, typed: str = ""):
         responder=session.get(Officer, complaint.responded_by_id) if complaint.responded_by_id else None,
         sent=session.get(Message, complaint.response_message_id) if complaint.response_message_id else None,
         reachable=complaints.reachable(session, complaint), due=_due(complaint, now),
-        overdue=complaints.overdue(complaint, now), typed=typed, max_text=complaints.MAX_RESPONSE), status
+        overdue=complaints.overdue(complaint, now), typed=typed, max_text=complaints.MAX_RESPONSE,
+        after=_answered_mark(complaint)), status
+
+
+def _answered_mark(complaint: Complaint) -> str:
+    """Which answer the form was written after: a double click, or a colleague's answer meanwhile, is refused."""
+    return str(complaint.response_message_id or "")
 
 
 def _back(complaint: Complaint):
@@ -121,13 +127,15 @@ def handle(reference: str):
 @bp.post("/<reference>/respond")
 @role_required("supervisor")
 def respond(reference: str):
-    """Send the answer to the citizen; a refused answer (empty, too long, no channel) is shown again, kept."""
+    """Send the answer to the citizen; a refused answer (empty, too long, no channel, or written before another
+    answer went out: 409) is shown again, kept."""
     session = get_session()
     complaint = _complaint(session, reference, lock=True)
     answer = request.form.get("text", "").replace("\r\n", "\n").strip()
+    stale = request.form.get("after", "") != _answered_mark(complaint)
     problem = (_("Tanggapan kosong.") if not answer else
                _("Terlalu panjang: paling banyak 4000 karakter.") if len(answer) > complaints.MAX_RESPONSE else
-               None)
+               _("Tanggapan lain sudah terkirim sementara itu; periksa sebelum mengirim lagi.") if stale else None)
     if problem is None:
         try:
             rows = complaints.respond(session, complaint, lookup.me(session), answer, clock.now())
@@ -136,7 +144,8 @@ def respond(reference: str):
     if problem is not None:
         flash(problem, "error")
         session.rollback()
-        return _page(session, _complaint(session, reference), 400, typed=answer[:complaints.MAX_RESPONSE])
+        return _page(session, _complaint(session, reference), 409 if stale else 400,
+                     typed=answer[:complaints.MAX_RESPONSE])
     session.commit()
     enqueue_delivery(rows)
     flash(_("Tanggapan masuk antrean kirim ke warga."), "ok")

@@ -178,6 +178,8 @@ EN = {
     "Status atau petugas tidak dikenal; tidak ada yang berubah.": "Unknown status or officer; nothing changed.",
     "Pengaduan disimpan.": "Complaint saved.", "Tanggapan kosong.": "The answer is empty.",
     "Tanggapan masuk antrean kirim ke warga.": "Answer queued for sending to the citizen.",
+    "Tanggapan lain sudah terkirim sementara itu; periksa sebelum mengirim lagi.":
+        "Another answer was sent meanwhile; check it before sending again.",
 }
 
 
