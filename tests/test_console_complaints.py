@@ -44,7 +44,8 @@ def test_filing_queues_a_mail_to_the_complaint_address(env):
     citizen, complaint = _file(app)
     (mail,) = citizen.mailed()
     assert (mail.address, mail.author, mail.status) == ("pengaduan@lubuklinggau.example", "system", "queued")
-    assert mail.meta["subject"] == f"[PST] Pengaduan {complaint.reference}" and mail.meta["complaint_id"] == complaint.id
+    assert mail.meta["subject"] == f"[PST] Pengaduan {complaint.reference}"
+    assert mail.meta["complaint_id"] == complaint.id
     assert WORDS in mail.body and f"/console/complaints/{complaint.reference}" in mail.body
     assert mail.conversation_id is None and mail.consultation_id is None  # not part of the citizen's thread
     calendar = app.extensions["calendar"]
