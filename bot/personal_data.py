@@ -107,6 +107,7 @@ def export(session: Session, citizen: Citizen, now: dt.datetime) -> dict:
         select(Attachment.filename, Attachment.content_type, Attachment.size, Message.created_at)
         .join(Message, Attachment.message_id == Message.id)
         .where(Message.conversation_id.in_(conversations)).order_by(Attachment.id)).all()
+    complaints = session.scalars(select(Complaint).where(Complaint.citizen_id == citizen.id).order_by(Complaint.id))
     return {
         "exported_at": _when(now), "controller": CONTROLLER,
         "profile": {"name": citizen.name, "email": citizen.email, "email_verified_at": _when(citizen.email_verified_at),
@@ -119,6 +120,9 @@ def export(session: Session, citizen: Citizen, now: dt.datetime) -> dict:
         "messages": {"from_you": counts.get("in", 0), "to_you": counts.get("out", 0)},
         "attachments": [{"filename": a.filename, "type": a.content_type, "size": a.size, "sent_at": _when(a.created_at)}
                         for a in attachments],
+        "complaints": [{"reference": c.reference, "status": c.status, "channel": c.channel, "text": c.text,
+                        "filed_at": _when(c.created_at), "answer": c.response, "answered_at": _when(c.responded_at)}
+                       for c in complaints],
     }
 
 
@@ -170,7 +174,11 @@ def erase_citizen(session: Session, citizen: Citizen, now: dt.datetime, var_dir:
     for rating in session.scalars(select(Rating).where(Rating.citizen_id == citizen.id, Rating.comment.is_not(None))):
         rating.comment = ERASED
     for complaint in session.scalars(select(Complaint).where(Complaint.citizen_id == citizen.id)):
-        complaint.text = ERASED
+        complaint.text, complaint.response = ERASED, complaint.response and ERASED
+        if complaint.reference:  # its mail to the complaint address quotes the complaint and names the citizen
+            _forget_messages(session, select(Message).where(
+                Message.conversation_id.is_(None), Message.author == "system",
+                Message.body.contains(complaint.reference, autoescape=True)), var_dir)
     stray = or_(*[(Message.channel == i.channel) & (Message.address == i.address) for i in identities],
                 Message.address == (citizen.email or ""), Message.address == (citizen.phone or ""))
     _forget_messages(session, select(Message).where(stray), var_dir)  # e.g. a mail not tied to a conversation

@@ -33,6 +33,10 @@ TEXTS = {
         "handover_subject": "[PST] Tiket {ticket} dialihkan kepada Anda",
         "handover": "{by} mengalihkan konsultasi {ticket} kepada Anda.\nAlasan: {reason}\nBatas waktu: {due}.\n\n"
                     "Konsol: {url}",
+        "complaint_subject": "[PST] Pengaduan {reference}",
+        "complaint": "Pengaduan baru {reference}\nDisampaikan: {filed}\nKanal: {channel}\nWarga: {citizen}\n"
+                     "Tiket: {ticket}\nBatas tanggapan: {due}\n\n{text}\n\nKonsol: {url}",
+        "unregistered": "belum terdaftar",
     },
     "en": {
         "sla_reminder_subject": "[PST] Ticket {ticket} not answered yet ({percent}% of the service time used)",
@@ -46,6 +50,10 @@ TEXTS = {
         "handover_subject": "[PST] Ticket {ticket} was transferred to you",
         "handover": "{by} transferred consultation {ticket} to you.\nReason: {reason}\nDue: {due}.\n\n"
                     "Console: {url}",
+        "complaint_subject": "[PST] Complaint {reference}",
+        "complaint": "New complaint {reference}\nFiled: {filed}\nChannel: {channel}\nCitizen: {citizen}\n"
+                     "Ticket: {ticket}\nAnswer due: {due}\n\n{text}\n\nConsole: {url}",
+        "unregistered": "not registered",
     },
 }
 

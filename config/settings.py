@@ -102,6 +102,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SWEEP_INTERVAL", parse.duration, "1m"),
     ("SLA_REMINDER_FRACTIONS", parse.fractions, "0.5, 0.8"),  # share of working time; at most two
     ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
+    ("COMPLAINT_MAILBOX", parse.email_address, "ipds1674@bps.go.id"),  # every complaint is mailed here
+    ("COMPLAINT_DUE", lambda t: parse.integer(t, 1, 60), "5"),  # working days to answer a complaint
     # closed conversations (and citizens with nothing newer) are anonymised this long after they end
     ("RETENTION_AFTER_CLOSE", lambda t: parse.duration(t, RETENTION_MAX), "730d"),
     ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import pipeline
+from bot import clock, pipeline
 from bot.envelope import Channel
 from bot.models import Consultation
 from tests.talk import Citizen, mailed_code, next_address
@@ -123,6 +123,19 @@ def officer_event(app, citizen: Citizen, close: bool = False, text: str = "Datan
         rows = pipeline.close(s, consultation) if close else pipeline.officer_reply(s, consultation, text)
         s.commit()
         return citizen.replies(rows)
+
+
+def complaint_answer(app, text: str) -> None:
+    """A supervisor answers the newest complaint, as the console does."""
+    from bot import complaints
+    from bot.models import Complaint, Officer
+    from tests.console_support import make_officer
+
+    officer_id = make_officer(app, f"sup{next_address()[-6:]}", role="supervisor", name="Rina Supervisor")
+    with app.app_context(), app.extensions["db"].session() as s:
+        complaint = s.scalar(select(Complaint).order_by(Complaint.id.desc()).limit(1))
+        complaints.respond(s, complaint, s.get(Officer, officer_id), text, clock.now())
+        s.commit()
 
 
 def handoff(app) -> Citizen:

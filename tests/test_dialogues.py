@@ -2,7 +2,8 @@
 
 A file holds ``checks`` (one line: what it shows), ``start`` (a journey in tests/journeys.py, or ``ready_en``)
 and ``turns``; each turn is one of ``say`` (a citizen line), ``code`` (the citizen types the code just mailed),
-``officer`` (an officer reply), ``close`` (the officer closes), ``later`` (hours to move the clock) or ``sweep``
+``officer`` (an officer reply), ``close`` (the officer closes), ``complaint_answer`` (a supervisor answers the
+newest complaint), ``later`` (hours to move the clock) or ``sweep``
 (the deadline sweeper runs once), with the
 expectations ``state``, ``contains``, ``lacks`` (lists of words, case-insensitive), ``silent`` (no reply at
 all), ``tickets`` (open and closed consultations of the citizen so far) and ``question`` (the newest
@@ -80,6 +81,8 @@ def _act(app, citizen, turn: dict) -> str:
         journeys.officer_event(app, citizen, text=turn["officer"])
     elif "close" in turn:
         journeys.officer_event(app, citizen, close=True)
+    elif "complaint_answer" in turn:
+        journeys.complaint_answer(app, text=turn["complaint_answer"])
     elif "later" in turn:
         clock.freeze(clock.now() + dt.timedelta(hours=float(turn["later"])))
     elif "sweep" in turn:

@@ -10,7 +10,7 @@ import re
 
 from sqlalchemy import select, update
 
-from bot import nlu, tickets
+from bot import complaints, nlu, tickets
 from bot.nlu import features
 from bot.models import Complaint, Conversation, Rating
 from bot.states import State
@@ -99,9 +99,11 @@ class Complaints:
             reference=tickets.allocate(self.session, self.now.astimezone(WIB).year, tickets.COMPLAINT_PREFIX),
             citizen_id=turn.conversation.citizen_id, conversation_id=turn.conversation.id,
             channel=turn.identity.channel, text=text.strip()[:5000], created_at=self.now,
-            consultation_id=turn.ctx.rating_for or (open_ticket.id if open_ticket else None))
+            consultation_id=turn.ctx.rating_for or (open_ticket.id if open_ticket else None),
+            due_at=complaints.due(self.calendar, self.now, self.settings.complaint_due))
         self.session.add(complaint)
         self.session.flush()
+        turn.extra.append(complaints.mailbox_notice(self.session, complaint, self.settings))
         return complaint
 
     def claim_complaints(self, identity, citizen_id: int) -> None:
@@ -118,14 +120,17 @@ class Complaints:
         else:
             mine = Complaint.conversation_id.in_(
                 select(Conversation.id).where(Conversation.identity_id == turn.identity.id))
-        complaints = self.session.scalars(select(Complaint).where(mine, Complaint.reference.is_not(None))
-                                          .order_by(Complaint.id.desc()).limit(STATUS_SHOWN)).all()
-        if not complaints:
+        rows = self.session.scalars(select(Complaint).where(mine, Complaint.reference.is_not(None))
+                                     .order_by(Complaint.id.desc()).limit(STATUS_SHOWN)).all()
+        if not rows:
             return []
         lang = turn.conversation.lang
         return [self.t(turn, "status_complaints_header")] + [
             self.t(turn, "status_complaint_line", reference=c.reference, filed=when(lang, c.created_at),
-                   status=self.t(turn, f"complaint_status_{c.status}")) for c in reversed(complaints)]
+                   status=self.t(turn, f"complaint_status_{c.status}"),
+                   due=self.t(turn, "status_complaint_due", due=when(lang, c.due_at))
+                   if c.due_at and c.status in complaints.OPEN else "")
+            for c in reversed(rows)] + ["", self.t(turn, "status_complaint_channels")]
 
     def _rating_comment(self, turn):
         rating_for = turn.ctx.rating_for

@@ -227,6 +227,25 @@ EN = {
     "Berkas terlalu besar": "File too large", "berkas": "file",
     "Berkas yang dikirim melebihi batas. Kembali, lalu pilih berkas yang lebih kecil.":
         "The file sent is over the limit. Go back and choose a smaller file.",
+    # Complaints (bot.console.complaints).
+    "Pengaduan": "Complaints", "Nomor": "Reference", "Disampaikan": "Filed", "Batas tanggapan": "Answer due",
+    "Belum dijawab": "Not answered", "Semua": "All", "Baru": "New", "Sudah dijawab": "Answered",
+    "Sedang ditangani": "In progress",
+    "Selesai": "Closed", "belum terdaftar": "not registered", "belum ada": "nobody",
+    "Lewat batas": "Overdue", "Tidak ada pengaduan di sini.": "No complaints here.",
+    "Pengaduan warga yang belum dijawab tampil lebih dulu, menurut batas tanggapan.":
+        "Citizens' complaints not yet answered come first, by answer due time.",
+    "Pengaduan ini lewat batas tanggapan dan belum dijawab.": "This complaint is past its due time and not answered.",
+    "Isi pengaduan": "The complaint", "Penanganan": "Handling", "Tanggapan untuk warga": "Answer to the citizen",
+    "Dijawab": "Answered", "Kirim tanggapan": "Send answer",
+    "Tanggapan dikirim ke warga lewat kanal pengaduannya dan disimpan di sini.":
+        "The answer goes to the citizen on the channel they complained on, and is kept here.",
+    "Pengaduan ini tidak punya kanal untuk menjawab warga.": "This complaint has no channel to answer the citizen on.",
+    "Status atau petugas tidak dikenal; tidak ada yang berubah.": "Unknown status or officer; nothing changed.",
+    "Pengaduan disimpan.": "Complaint saved.", "Tanggapan kosong.": "The answer is empty.",
+    "Tanggapan masuk antrean kirim ke warga.": "Answer queued for sending to the citizen.",
+    "Tanggapan lain sudah terkirim sementara itu; periksa sebelum mengirim lagi.":
+        "Another answer was sent meanwhile; check it before sending again.",
 }
 
 

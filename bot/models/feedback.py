@@ -46,3 +46,11 @@ class Complaint(Base):
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default=ComplaintStatus.NEW.value)
     created_at: Mapped[dt.datetime]
+    # The supervisors' handling (0019): who has it, when the answer is due, the answer sent and its message.
+    due_at: Mapped[Optional[dt.datetime]] = mapped_column(index=True)
+    assigned_officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+    response: Mapped[Optional[str]] = mapped_column(Text)
+    responded_at: Mapped[Optional[dt.datetime]]
+    responded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+    response_message_id: Mapped[Optional[int]] = mapped_column(ForeignKey("messages.id"))
+    updated_at: Mapped[Optional[dt.datetime]]

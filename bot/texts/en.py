@@ -134,7 +134,13 @@ TEXTS = {
                        "or by e-mail to ipds1674@bps.go.id.",
     "complaint_contact": "So that we can tell you how it is followed up, please give us a few details.",
     "status_complaints_header": "Your complaints:",
-    "status_complaint_line": "• {reference} – {status}, filed {filed}",
+    "status_complaint_line": "• {reference} – {status}, filed {filed}{due}",
+    "status_complaint_due": ", answer due by {due}",
+    "status_complaint_channels": "You can also complain through the suggestion and complaint box at PST BPS Kota "
+                                 "Lubuklinggau, lapor.go.id, pengaduan.bps.go.id or e-mail ipds1674@bps.go.id.",
+    "complaint_response_subject": "Answer to your complaint {reference}",
+    "complaint_response": "Answer to your complaint *{reference}*:\n\n{answer}\n\n– {officer}, PST BPS Kota "
+                          "Lubuklinggau",
     "complaint_status_new": "received",
     "complaint_status_in_progress": "being handled",
     "complaint_status_answered": "answered",

@@ -139,7 +139,13 @@ TEXTS = {
                        "lapor.go.id, pengaduan.bps.go.id, atau e-mail ipds1674@bps.go.id.",
     "complaint_contact": "Agar kami dapat mengabarkan tindak lanjutnya, mohon lengkapi data singkat Anda.",
     "status_complaints_header": "Pengaduan Anda:",
-    "status_complaint_line": "• {reference} – {status}, disampaikan {filed}",
+    "status_complaint_line": "• {reference} – {status}, disampaikan {filed}{due}",
+    "status_complaint_due": ", tanggapan paling lambat {due}",
+    "status_complaint_channels": "Pengaduan juga dapat disampaikan melalui kotak saran & pengaduan di PST BPS Kota "
+                                 "Lubuklinggau, lapor.go.id, pengaduan.bps.go.id, atau e-mail ipds1674@bps.go.id.",
+    "complaint_response_subject": "Tanggapan atas pengaduan {reference}",
+    "complaint_response": "Tanggapan atas pengaduan *{reference}*:\n\n{answer}\n\n– {officer}, PST BPS Kota "
+                          "Lubuklinggau",
     "complaint_status_new": "diterima",
     "complaint_status_in_progress": "sedang ditangani",
     "complaint_status_answered": "sudah dijawab",
