@@ -12,7 +12,7 @@ from typing import Optional
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
-from bot.console import sla
+from bot.console import activity, sla
 from bot.models import OPEN_STATUSES, Citizen, Consultation, Message
 from bot.workcalendar import WorkCalendar
 
@@ -26,6 +26,12 @@ class Row:
     last_author: Optional[str]
     last_at: Optional[dt.datetime]
     colour: str
+    last_body: Optional[str] = None
+    unread: int = 0  # citizen messages the viewing officer has not seen (set by the inbox, see activity)
+
+    @property
+    def preview(self) -> str:
+        return activity.preview(self.last_body)
 
     @property
     def waiting_for_citizen(self) -> bool:
@@ -36,14 +42,14 @@ class Row:
 def _with_last_message(query):
     last = (select(Message.consultation_id.label("cid"), func.max(Message.id).label("mid"))
             .where(Message.consultation_id.is_not(None)).group_by(Message.consultation_id).subquery())
-    return (query.add_columns(Message.author, Message.created_at)
+    return (query.add_columns(Message.author, Message.created_at, Message.body)
             .outerjoin(last, last.c.cid == Consultation.id).outerjoin(Message, Message.id == last.c.mid)
             .options(joinedload(Consultation.citizen), joinedload(Consultation.assigned_officer),
                      joinedload(Consultation.priority_by)))
 
 
 def _rows(session: Session, query, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
-    return [Row(c, author, at, sla.colour(c, now, calendar)) for c, author, at in session.execute(query)]
+    return [Row(c, author, at, sla.colour(c, now, calendar), body) for c, author, at, body in session.execute(query)]
 
 
 def open_rows(session: Session, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
