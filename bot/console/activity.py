@@ -19,7 +19,9 @@ from bot.models import Message, TicketRead
 PREVIEW_CHARS = 80
 # The inbox shows a citizen's name and question, never their address or number: a preview hides them.
 EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+")
-DIGITS = re.compile(r"\+?\d[\d .\-]{4,}\d")  # phone numbers, NIK, codes: six digits or more with separators
+# A run of digits with spaces, dots or dashes, not inside a word or a ticket number (PST-2026-000012).
+NUMBER = re.compile(r"(?<![\w-])\+?\d[\d .\-]*\d")
+NUMBER_DIGITS = 9  # phone numbers have 10 or more, NIK 16; "2020-2023" (8) is a period, kept
 
 
 def mark_seen(session: Session, officer_id: int, consultation_id: int, message_id: int, now: dt.datetime) -> None:
@@ -51,5 +53,10 @@ def unread(session: Session, officer_id: int, consultation_ids: Iterable[int]) -
 def preview(body: str | None) -> str:
     """One line of a message for the inbox: addresses and long numbers hidden, at most ``PREVIEW_CHARS``."""
     text = " ".join((body or "").split())
-    text = DIGITS.sub("…", EMAIL.sub("…", text))
+    text = NUMBER.sub(_hide_long, EMAIL.sub("…", text))
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+def _hide_long(hit: re.Match) -> str:
+    number = hit.group(0)
+    return "…" if sum(ch.isdigit() for ch in number) >= NUMBER_DIGITS else number

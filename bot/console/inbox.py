@@ -24,18 +24,20 @@ def _view() -> dict:
     tab = tab if tab in queue_view.TABS else "mine"
     tabs = queue_view.split(queue_view.open_rows(session, now, calendar), current_user.officer_id)
     rows = queue_view.search(session, q, now, calendar) if q else tabs[tab]
+    alerts = _unread(session, tabs["all"], rows)
     return dict(tabs=tabs, tab=tab, rows=rows, q=q, attention=attention.count(session),
-                alerts=_unread(session, tabs["all"], rows))
+                alerts={cid: row.unread_newest for cid, row in alerts.items()},
+                alert_tickets={cid: row.consultation.ticket for cid, row in alerts.items()})
 
 
-def _unread(session, open_rows, shown) -> dict[str, int]:
+def _unread(session, open_rows, shown) -> dict[int, queue_view.Row]:
     """Mark every row with what this officer has not read; return the tickets that call for them (theirs or
-    nobody's) with their newest unseen citizen message id, for the title count and notifications."""
+    nobody's), by consultation id, for the title count and notifications."""
     me = current_user.officer_id
     marks = activity.unread(session, me, {row.consultation.id for row in [*open_rows, *shown]})
     for row in [*open_rows, *shown]:
-        row.unread = marks.get(row.consultation.id, (0, 0))[0]
-    return {row.consultation.ticket: marks[row.consultation.id][1] for row in open_rows
+        row.unread, row.unread_newest = marks.get(row.consultation.id, (0, 0))
+    return {row.consultation.id: row for row in open_rows
             if row.unread and row.consultation.assigned_officer_id in (None, me)}
 
 
@@ -51,7 +53,7 @@ def feed():
     view = _view()
     counts = {tab: len(rows) for tab, rows in view["tabs"].items()}
     return jsonify(html=render_template("console/_queue.html", **view), counts={**counts, "attention": view["attention"]},
-                   unread=view["alerts"])
+                   unread=view["alerts"], tickets=view["alert_tickets"])
 
 
 @bp.post("/availability")

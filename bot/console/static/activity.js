@@ -10,7 +10,7 @@
   var sound = document.getElementById("notify-sound");
   var blocked = document.getElementById("notify-blocked");
   var baseTitle = document.title.replace(/^\(\d+\)\s*/, "");
-  var known = parse(queue.getAttribute("data-unread"));  // {ticket: newest unseen citizen message id}
+  var known = parse(queue.getAttribute("data-unread"));  // {consultation id: newest unseen citizen message id}
   var audio = null;
 
   function parse(text) {
@@ -71,6 +71,7 @@
   function notify(tickets) {
     var link = panel.getAttribute("data-ticket-url");
     tickets.forEach(function (ticket) {
+      if (!ticket) { return; }
       var note = new Notification(panel.getAttribute("data-text"), {body: ticket, tag: ticket});
       note.onclick = function () {
         window.focus();
@@ -82,9 +83,9 @@
 
   queue.addEventListener("pst:inbox", function (event) {
     var unread = event.detail.unread || {};
-    var fresh = Object.keys(unread).filter(function (ticket) {
-      return !(ticket in known) || unread[ticket] > known[ticket];
-    });
+    var fresh = Object.keys(unread).filter(function (id) {
+      return !(id in known) || unread[id] > known[id];
+    }).map(function (id) { return (event.detail.tickets || {})[id]; });
     known = unread;
     var count = Object.keys(unread).length;
     document.title = (count ? "(" + count + ") " : "") + baseTitle;
