@@ -85,3 +85,20 @@ def test_the_ticket_page_offers_them_filled(app, supervisor):
     assert re.search(r"lambat \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB\. \{lainnya\}$", filled)
     assert "<script>" not in picker and "&lt;script&gt;" in picker and "&lt;b&gt;Aneh&lt;/b&gt;" in picker
     assert "Ketik / untuk balasan tersimpan; Ctrl+Enter mengirim." in page
+
+
+def test_fill_leaves_a_placeholder_without_a_value(app):
+    """An erased name or a ticket without a due time keeps its placeholder; dates follow the citizen's language."""
+    import datetime as dt
+
+    from bot.console.saved_replies import fill
+    from bot.models import Citizen, Consultation
+
+    erased = Citizen(name="[dihapus]", erased_at=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc), lang="id")
+    english = Citizen(name="Budi", lang="en")
+    due = dt.datetime(2026, 12, 9, 9, 0, tzinfo=dt.timezone.utc)
+    with app.app_context():
+        assert fill("{nama} {tiket} {tenggat} {x} {{nama}}", Consultation(ticket="PST-2026-000009", citizen=erased)) \
+            == "{nama} PST-2026-000009 {tenggat} {x} {{nama}}"
+        assert fill("{nama}: {tenggat}", Consultation(ticket="PST-2026-000009", citizen=english, due_at=due)) \
+            == "Budi: Wednesday, 9 December 2026 at 16:00 WIB"
