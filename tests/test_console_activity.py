@@ -110,7 +110,7 @@ def test_last_message_time_and_a_masked_escaped_preview(app, client, ticket):
     row = _row(client.get("/console/?tab=all").get_data(as_text=True), number)
     assert "&lt;b&gt;kirim&lt;/b&gt; ke … atau … ya" in row
     assert "example.org" not in row and "3456" not in row
-    assert re.search(r"<time>\d+ \w{3} \d{4} \d\d\.\d\d WIB</time>", row)
+    assert re.search(r"<span class=\"said-at\">\d+ \w{3} \d{4} \d\d\.\d\d WIB</span>", row)
 
 
 @pytest.mark.parametrize("body, shown", [
