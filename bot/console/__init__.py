@@ -21,7 +21,7 @@ shell = Blueprint("console", __name__, template_folder="templates", static_folde
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
 BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy",
-              "files", "handover", "team", "admin", "complaints")
+              "files", "handover", "team", "admin", "complaints", "saved_replies")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -71,7 +71,7 @@ def _secure_cookies(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     from bot.console import (admin, attention, auth, complaints, conversation, dashboard, errors, files, filters,
-                             handover, headers, inbox, knowledge, privacy, team)
+                             handover, headers, inbox, knowledge, privacy, saved_replies, team)
 
     _secure_cookies(app)
     files.limit_uploads(app)
@@ -87,7 +87,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
     for module in (auth, inbox, conversation, handover, team, knowledge, dashboard, attention, privacy, files,
-                   admin, complaints):
+                   admin, complaints, saved_replies):
         app.register_blueprint(module.bp)
     i18n.init_app(app)
     filters.init_app(app)

@@ -13,7 +13,7 @@ from flask import session as flask_session
 from flask_login import current_user
 
 from bot import assignment, clock, filetypes, outbox, personal_data, pipeline
-from bot.console import files, history, invitation, lookup, privacy, request_form, schedule
+from bot.console import activity, files, history, invitation, lookup, privacy, request_form, saved_replies, schedule
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.envelope import Channel, Outbound
@@ -47,11 +47,21 @@ def show(ticket: str):
     consultation = lookup.consultation(session, ticket)
     assignment.mark_seen(session, consultation, current_user.officer_id)
     privacy.audit_view(session, consultation)  # commits
-    return page(session, consultation)
+    shown = history.messages(session, consultation)
+    rendered = page(session, consultation, shown=shown)
+    _seen(session, consultation, shown)
+    return rendered
+
+
+def _seen(session, consultation, shown) -> None:
+    """The officer has these messages in front of them: the ticket is read up to the newest (see activity)."""
+    if shown:
+        activity.mark_seen(session, current_user.officer_id, consultation.id, shown[-1].id, clock.now())
+        session.commit()
 
 
 def page(session, consultation, status: int = 200, typed: dict | None = None, others=(), wrong: str | None = None,
-         schedule_form: schedule.Schedule | None = None, transfer: dict | None = None):
+         schedule_form: schedule.Schedule | None = None, transfer: dict | None = None, shown=None):
     """The ticket page; after a refused request edit, with the officer's input (``typed``), the field that is
     ``wrong`` or the ``others``' changes saved meanwhile; after a refused follow-up or transfer, its input."""
     now = clock.now()
@@ -60,7 +70,8 @@ def page(session, consultation, status: int = 200, typed: dict | None = None, ot
     # One-shot mark of a reply just queued: console.js then forgets the draft it kept for this ticket.
     reply_sent = flask_session.pop("console_reply_sent", None) == consultation.ticket
     return render_template(
-        "console/conversation.html", c=consultation, messages=history.messages(session, consultation),
+        "console/conversation.html", c=consultation,
+        messages=shown if shown is not None else history.messages(session, consultation),
         notes=history.notes(session, consultation), follow_ups=history.follow_ups(session, consultation),
         rating=history.rating(session, consultation), suggestions=suggestions,
         request_types=request_form.TYPE_LABELS, request_changes=request_form.changes(session, consultation),
@@ -69,7 +80,8 @@ def page(session, consultation, status: int = 200, typed: dict | None = None, ot
         window_closed=history.whatsapp_window_closed(session, consultation, now),
         is_open=consultation.status in OPEN_STATUSES, officers=lookup.officers(session), now=now, max_text=MAX_TEXT,
         schedule_form=schedule_form, reply_sent=reply_sent, handovers=assignment.timeline(session, consultation),
-        loads=assignment.loads(session), transfer=transfer or {}), status
+        loads=assignment.loads(session), transfer=transfer or {},
+        saved_replies=saved_replies.for_ticket(session, consultation)), status
 
 
 @bp.get("/<ticket>/feed.json")
@@ -80,6 +92,8 @@ def feed(ticket: str):
     after = request.args.get("after", 0, type=int)
     rows = history.messages(session, consultation)
     new = [m for m in rows if m.id > after]
+    if new and request.args.get("seen") == "1":  # sent only while the tab is visible: the officer sees them
+        _seen(session, consultation, new)
     rating = history.rating(session, consultation)
     return jsonify(
         messages=[{"id": m.id, "html": render_template("console/_message.html", m=m, c=consultation)} for m in new],

@@ -246,6 +246,25 @@ EN = {
     "Tanggapan masuk antrean kirim ke warga.": "Answer queued for sending to the citizen.",
     "Tanggapan lain sudah terkirim sementara itu; periksa sebelum mengirim lagi.":
         "Another answer was sent meanwhile; check it before sending again.",
+    # New activity and saved replies (issue 16 items 4 and 6).
+    "Pesan terakhir": "Last message", "baru": "new", "Pesan warga yang belum Anda buka": "Citizen messages you have not opened",
+    "Pesan baru dari warga": "New message from a citizen", "Notifikasi desktop": "Desktop notifications",
+    "Bunyi": "Sound",
+    "Peramban ini tidak mengizinkan notifikasi; ubah izin situs di pengaturan peramban.":
+        "This browser does not allow notifications; change the site's permission in the browser settings.",
+    "Balasan tersimpan": "Saved replies", "Ketik / untuk balasan tersimpan; Ctrl+Enter mengirim.":
+        "Type / for saved replies; Ctrl+Enter sends.",
+    "Ketik / di kotak balasan tiket untuk memilih. {nama}, {tiket} dan {tenggat} diisi nama warga, nomor tiket "
+    "dan tenggat (WIB).": "Type / in a ticket's reply box to pick one. {nama}, {tiket} and {tenggat} are filled "
+    "with the citizen's name, the ticket number and the due time (WIB).",
+    "Judul": "Title", "Isi balasan": "Reply text", "Ubah atau hapus": "Edit or delete", "Hapus": "Delete",
+    "Belum ada balasan tersimpan.": "No saved replies yet.", "Balasan baru": "New saved reply",
+    "Judul wajib diisi.": "A title is required.",
+    "Judul terlalu panjang: paling banyak 80 karakter.": "Title too long: 80 characters at most.",
+    "Isi balasan wajib diisi.": "The reply text is required.",
+    "Judul ini sudah dipakai balasan lain.": "Another saved reply already has this title.",
+    "Balasan tersimpan disimpan.": "Saved reply saved.", "Balasan tersimpan ini sudah dihapus.":
+        "This saved reply has been deleted.", "Balasan tersimpan dihapus.": "Saved reply deleted.",
 }
 
 

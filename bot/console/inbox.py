@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from flask_login import current_user
 
 from bot import assignment, clock, services
-from bot.console import attention, lookup, queue_view
+from bot.console import activity, attention, lookup, queue_view
 from bot.console.i18n import gettext as _
 from bot.db import get_session
 from bot.models import OPEN_STATUSES
@@ -27,7 +27,21 @@ def _view() -> dict:
         rows = queue_view.search(session, q, now, calendar)
     else:
         rows = queue_view.closed_rows(session, now, calendar) if tab == queue_view.CLOSED else tabs[tab]
-    return dict(tabs=tabs, tab=tab, rows=rows, q=q, attention=attention.count(session))
+    alerts = _unread(session, tabs["all"], rows)
+    return dict(tabs=tabs, tab=tab, rows=rows, q=q, attention=attention.count(session),
+                alerts={cid: row.unread_newest for cid, row in alerts.items()},
+                alert_tickets={cid: row.consultation.ticket for cid, row in alerts.items()})
+
+
+def _unread(session, open_rows, shown) -> dict[int, queue_view.Row]:
+    """Mark every row with what this officer has not read; return the tickets that call for them (theirs or
+    nobody's), by consultation id, for the title count and notifications."""
+    me = current_user.officer_id
+    marks = activity.unread(session, me, {row.consultation.id for row in [*open_rows, *shown]})
+    for row in [*open_rows, *shown]:
+        row.unread, row.unread_newest = marks.get(row.consultation.id, (0, 0))
+    return {row.consultation.id: row for row in open_rows
+            if row.unread and row.consultation.assigned_officer_id in (None, me)}
 
 
 @bp.get("/")
@@ -42,7 +56,8 @@ def feed():
     """The table and the tab counts, rendered by the same escaped partial as the page, for polling."""
     view = _view()
     counts = {tab: len(rows) for tab, rows in view["tabs"].items()}
-    return jsonify(html=render_template("console/_queue.html", **view), counts={**counts, "attention": view["attention"]})
+    return jsonify(html=render_template("console/_queue.html", **view), counts={**counts, "attention": view["attention"]},
+                   unread=view["alerts"], tickets=view["alert_tickets"])
 
 
 @bp.post("/availability")

@@ -12,13 +12,14 @@ from typing import Optional
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
-from bot.console import sla
+from bot.console import activity, sla
 from bot.models import OPEN_STATUSES, Citizen, Consultation, Message
 from bot.workcalendar import WorkCalendar
 
 TABS = ("mine", "unassigned", "waiting", "breached", "all")
 CLOSED = "closed"  # its own tab, loaded only when chosen: closed tickets only grow
 SEARCH_LIMIT = CLOSED_LIMIT = 100
+PEOPLE = ("citizen", "officer")
 
 
 @dataclasses.dataclass
@@ -27,6 +28,13 @@ class Row:
     last_author: Optional[str]
     last_at: Optional[dt.datetime]
     colour: str
+    said: Optional[Message] = None  # the last message a person wrote (citizen or officer): the inbox's preview
+    unread: int = 0  # citizen messages the viewing officer has not seen (set by the inbox, see activity)
+    unread_newest: int = 0  # the newest of them: a poll that sees it grow has news to notify
+
+    @property
+    def preview(self) -> str:
+        return activity.preview(self.said.body if self.said else None)
 
     @property
     def waiting_for_citizen(self) -> bool:
@@ -34,17 +42,25 @@ class Row:
         return self.last_author == "officer"
 
 
+def _last(*where):
+    return (select(Message.consultation_id.label("cid"), func.max(Message.id).label("mid"))
+            .where(Message.consultation_id.is_not(None), *where).group_by(Message.consultation_id).subquery())
+
+
 def _with_last_message(query):
-    last = (select(Message.consultation_id.label("cid"), func.max(Message.id).label("mid"))
-            .where(Message.consultation_id.is_not(None)).group_by(Message.consultation_id).subquery())
-    return (query.add_columns(Message.author, Message.created_at)
+    """Each ticket with its last message's author and time, and the last message a person wrote (the bot's
+    automatic "added to your ticket" would otherwise be every preview)."""
+    last, spoken = _last(), _last(Message.author.in_(PEOPLE))
+    said = aliased(Message)
+    return (query.add_columns(Message.author, Message.created_at, said)
             .outerjoin(last, last.c.cid == Consultation.id).outerjoin(Message, Message.id == last.c.mid)
+            .outerjoin(spoken, spoken.c.cid == Consultation.id).outerjoin(said, said.id == spoken.c.mid)
             .options(joinedload(Consultation.citizen), joinedload(Consultation.assigned_officer),
                      joinedload(Consultation.priority_by)))
 
 
 def _rows(session: Session, query, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:
-    return [Row(c, author, at, sla.colour(c, now, calendar)) for c, author, at in session.execute(query)]
+    return [Row(c, author, at, sla.colour(c, now, calendar), said) for c, author, at, said in session.execute(query)]
 
 
 def open_rows(session: Session, now: dt.datetime, calendar: WorkCalendar) -> list[Row]:

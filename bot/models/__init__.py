@@ -9,6 +9,7 @@ from bot.models.message import Attachment, MailboxState, Message, RawMail
 from bot.models.feedback import RATING_LABELS, Complaint, ComplaintStatus, Rating
 from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Handover, Note, RequestChange
+from bot.models.activity import SavedReply, TicketRead
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
 from bot.models.whatsapp_content import WhatsAppContent
@@ -17,6 +18,7 @@ __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
     "Conversation", "FollowUp", "Handover", "KnowledgeArticle", "MailboxState", "Message", "Note",
-    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "TicketCounter",
+    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "SavedReply",
+    "TicketCounter", "TicketRead",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]

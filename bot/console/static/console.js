@@ -64,14 +64,29 @@
   var queue = document.getElementById("queue");
   if (queue) { watchInbox(queue); }
 
-  // The inbox: table and tab counts come back rendered (and escaped) by the same Jinja partial as the page.
+  // Polls keep going in a background tab, only slower: every `data-every` ms while visible, every
+  // `data-every-hidden` ms while hidden (Chrome may stretch that to a minute after five hidden minutes), and
+  // at once when the tab comes back. Polling, not server-sent events: see docs/console.md.
+  function due(box, last, visible, hidden) {
+    var every = parseInt(box.getAttribute(document.hidden ? "data-every-hidden" : "data-every") ||
+                         (document.hidden ? hidden : visible), 10);
+    return Date.now() - last >= every - 250;
+  }
+  function onReturn(callback) {
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) { callback(true); } });
+  }
+
+  // The inbox: table and tab counts come back rendered (and escaped) by the same Jinja partial as the page;
+  // activity.js hears each answer ("pst:inbox") for the unread count in the title and notifications.
   function watchInbox(box) {
     var feed = box.getAttribute("data-feed");
     var shown = null;
     var waiting = false;
-    function refresh() {
-      if (waiting || document.hidden) { return; }
+    var lastRun = Date.now();
+    function refresh(now) {
+      if (waiting || !(now === true || due(box, lastRun, 5000, 30000))) { return; }
       waiting = true;
+      lastRun = Date.now();
       fetch(feed, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
         .then(readFeed)
         .then(function (data) {
@@ -87,22 +102,32 @@
             var tab = count.parentElement;
             if (tab.hasAttribute("data-alert")) { tab.classList.toggle("alert", data.counts[key] > 0); }
           });
+          box.dispatchEvent(new CustomEvent("pst:inbox", {detail: data}));
         })
         .catch(function () { /* offline for a moment: the next poll tries again */ })
         .then(function () { waiting = false; });
     }
-    timers.push(setInterval(refresh, parseInt(box.getAttribute("data-every") || "5000", 10)));
+    timers.push(setInterval(refresh, 1000));
+    onReturn(refresh);
   }
 
   if (!history) { return; }
   var url = history.getAttribute("data-feed");
   var last = parseInt(history.getAttribute("data-last") || "0", 10);
   var busy = false;
+  var polled = Date.now();
 
-  function poll() {
-    if (busy || document.hidden) { return; }
+  var seenUpTo = last;
+
+  // `seen=1` only while the tab is visible: the officer sees what arrives, so the ticket counts as read up to
+  // there. A visible poll asks from the last message seen, so what came while hidden is counted once back.
+  function poll(now) {
+    if (busy || !(now === true || due(history, polled, 3000, 30000))) { return; }
     busy = true;
-    fetch(url + "?after=" + last, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+    polled = Date.now();
+    var visible = !document.hidden;
+    var query = visible ? "?after=" + seenUpTo + "&seen=1" : "?after=" + last;
+    fetch(url + query, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
       .then(readFeed)
       .then(function (data) {
         if (!data) { return; }
@@ -120,11 +145,13 @@
         });
         var rating = document.getElementById("rating");
         if (rating && data.rating) { rating.innerHTML = data.rating; }
+        if (visible) { seenUpTo = last; }
       })
       .catch(function () { /* offline for a moment: the next poll tries again */ })
       .then(function () { busy = false; });
   }
-  timers.push(setInterval(poll, 3000));
+  timers.push(setInterval(poll, 1000));
+  onReturn(poll);
   // Scroll the chat box only, never the page: on a phone the ticket's facts come first and must stay in view.
   history.scrollTop = history.scrollHeight;
 })();

@@ -14,7 +14,7 @@ from alembic import op
 from bot.models.base import UTCDateTime
 
 revision = "0016_assignment"
-down_revision = "0014_media"
+down_revision = "0015_activity"
 branch_labels = None
 depends_on = None
 
