@@ -11,12 +11,13 @@ from bot.models.article import KnowledgeArticle, UnansweredQuery
 from bot.models.staff import FollowUp, Note, RequestChange
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
+from bot.models.survey import ELEMENTS, ServiceEvent, SurveyResponse
 from bot.models.whatsapp_content import WhatsAppContent
 
 __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
-    "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
-    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "TicketCounter",
+    "Conversation", "ELEMENTS", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
+    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "ServiceEvent", "SurveyResponse", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]
