@@ -100,6 +100,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SWEEP_INTERVAL", parse.duration, "1m"),
     ("SLA_REMINDER_FRACTIONS", parse.fractions, "0.5, 0.8"),  # share of working time; at most two
     ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
+    ("SURVEY_LINK_LIFETIME", parse.duration, "14d"),  # the signed SKM survey link works this long after it is sent
+    ("IKM_WEIGHTS", parse.weights, "equal"),  # nine element weights summing to 1 (1/9 each per PermenPAN-RB 14/2017)
     # closed conversations (and citizens with nothing newer) are anonymised this long after they end
     ("RETENTION_AFTER_CLOSE", lambda t: parse.duration(t, RETENTION_MAX), "730d"),
     ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer

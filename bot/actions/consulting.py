@@ -20,6 +20,11 @@ class Consulting:
     def g_has_open_ticket(self, turn) -> bool:
         return self.open_consultation_of(turn) is not None
 
+    def g_rating_not_owed(self, turn) -> bool:
+        """The officer's close of a ticket whose rating was already asked (or given): it is not asked again."""
+        consultation = turn.data.get("consultation")
+        return consultation is not None and consultation.rating_asked_at is not None
+
     # ---- actions
     def a_open_consultation(self, turn) -> None:
         now = self.now
@@ -77,19 +82,26 @@ class Consulting:
         consultation = turn.data["consultation"]
         self._close(turn, consultation, "officer", turn.data.get("outcome"))
         self.say(turn, "consultation_closed_officer", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
 
     def a_closed_by_citizen(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
         self._close(turn, consultation, "citizen")
         self.say(turn, "consultation_closed_citizen", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
 
     def a_closed_for_inactivity(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
         self._close(turn, consultation, "no_response")
         self.say(turn, "consultation_closed_inactive", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
+
+    def a_closed_again(self, turn) -> None:
+        """A second close of the same ticket: recorded as closed, nothing said (the rating was asked once)."""
+        consultation = turn.data["consultation"]
+        if consultation.closed_at is None:
+            consultation.status, consultation.closed_at = ConsultationStatus.CLOSED.value, self.now
+            consultation.close_reason, consultation.outcome = "officer", turn.data.get("outcome")
 
     def a_end_for_inactivity(self, turn) -> None:
         turn.conversation.end_reason = "no_response"
@@ -102,6 +114,12 @@ class Consulting:
         self.say(turn, "consultation_cancelled", ticket=consultation.ticket)
 
     # ---- helpers
+    def _ask_rating(self, turn, consultation: Consultation) -> None:
+        """The rating question, once per ticket; outside WhatsApp's window it goes as the rating template."""
+        consultation.rating_asked_at = self.now
+        turn.template = "rating"
+        self.say(turn, "ask_rating")
+
     def _attach_message(self, turn, consultation: Consultation) -> None:
         turn.cache["consultation_id"] = consultation.id
         if turn.message is not None:

@@ -22,6 +22,7 @@ shell = Blueprint("console", __name__, template_folder="templates", static_folde
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
 BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+SESSION_PATHS = ("/console/", "/survei/")
 
 
 def _gate():
@@ -49,13 +50,14 @@ def _came_from() -> str | None:
 
 
 class ConsoleSessions(SecureCookieSessionInterface):
-    """Cookie sessions for the console only: a webhook caller has no cookie and must not get one.
+    """Cookie sessions for the console and the survey form (its CSRF token) only: a webhook caller has no
+    cookie and must not get one.
 
     Opening a signed-cookie session (building its serializer) costs a noticeable share of a
     webhook request; outside ``/console/`` every request gets the null session instead."""
 
     def open_session(self, app, req):
-        if not req.path.startswith("/console/"):
+        if not req.path.startswith(SESSION_PATHS):
             return self.make_null_session(app)
         return super().open_session(app, req)
 
