@@ -20,7 +20,7 @@ login_manager = LoginManager()
 shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
-BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy")
+BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy", "ikm")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 SESSION_PATHS = ("/console/", "/survei/")
 
@@ -71,8 +71,8 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import (attention, auth, conversation, dashboard, errors, filters, headers, inbox, knowledge,
-                             privacy)
+    from bot.console import (attention, auth, conversation, dashboard, errors, filters, headers, ikm, inbox,
+                             knowledge, privacy)
 
     _secure_cookies(app)
     app.session_interface = ConsoleSessions()
@@ -86,7 +86,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
-    for module in (auth, inbox, conversation, knowledge, dashboard, attention, privacy):
+    for module in (auth, inbox, conversation, knowledge, dashboard, attention, privacy, ikm):
         app.register_blueprint(module.bp)
     i18n.init_app(app)
     filters.init_app(app)

@@ -161,6 +161,15 @@ EN = {
         "The office is closed then (weekend, holiday or outside opening hours).",
     "Tautan Zoom wajib untuk pertemuan Zoom.": "A Zoom meeting needs its Zoom link.",
     "Tautan harus diawali https://": "The link must start with https://",
+    # IKM report (issue 17)
+    "IKM": "IKM", "Indeks Kepuasan Masyarakat": "Public Satisfaction Index", "Dari": "From", "Sampai": "To",
+    "Per": "By", "month": "month", "quarter": "quarter", "year": "year", "Tampilkan": "Show",
+    "IKM per periode (semua kanal)": "IKM per period (all channels)", "Periode": "Period", "Mutu": "Grade",
+    "semua": "all", "Belum ada jawaban survei pada rentang ini.": "No survey answers in this range yet.",
+    "Tanggal harus berbentuk TTTT-BB-HH.": "Dates must look like YYYY-MM-DD.",
+    "Periode tidak dikenal.": "Unknown period.", "Tanggal akhir sebelum tanggal awal.": "The end date is before the start.",
+    "NRR per unsur = rata-rata nilai 1–4; IKM = Σ NRR × bobot × 25, dibulatkan ke atas setengah ke 2 desimal, lalu diberi mutu:":
+        "NRR per element = mean score 1–4; IKM = Σ NRR × weight × 25, rounded half up to 2 decimals, then graded:",
 }
 
 

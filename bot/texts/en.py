@@ -225,7 +225,8 @@ TEXTS = {
     "stale_tap": "That button belongs to an earlier question; we have moved on. Here is where we are:",
     # ---- rating reminder and the SKM survey (issue 17)
     "rating_reminder": "We are still waiting for your rating of ticket {ticket}: how would you rate our service?\n"
-                       "1 = poor\n2 = fair\n3 = good\n4 = very good\nReply with 1–4, or type SKIP.",
+                       "1 = poor\n2 = fair\n3 = good\n4 = very good\nReply with 1–4, or type SKIP. "
+                       "This conversation closes automatically in {days} days.",
     "survey_offer": "Would you fill in the Public Satisfaction Survey (9 short questions, about 2 minutes)? {url}\n"
                     "The link works until {until}.",
     "survey_title": "Public Satisfaction Survey",

@@ -234,7 +234,8 @@ TEXTS = {
     # ---- rating reminder and the SKM survey (issue 17)
     "rating_reminder": "Kami masih menunggu penilaian Anda untuk tiket {ticket}: bagaimana pendapat Anda tentang "
                        "layanan kami?\n1 = tidak baik\n2 = kurang baik\n3 = baik\n4 = sangat baik\n"
-                       "Balas dengan angka 1–4, atau ketik LEWATI.",
+                       "Balas dengan angka 1–4, atau ketik LEWATI. Percakapan ini ditutup otomatis dalam "
+                       "{days} hari.",
     "survey_offer": "Bersediakah Anda mengisi Survei Kepuasan Masyarakat (9 pertanyaan singkat, sekitar 2 menit)? "
                     "{url}\nTautan ini berlaku sampai {until}.",
     "survey_title": "Survei Kepuasan Masyarakat",
