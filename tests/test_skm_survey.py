@@ -8,27 +8,14 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot import clock, create_app
+from bot import clock
 from bot.models import ServiceEvent, SurveyResponse
 from bot.survey import links
 from tests import journeys
+from tests.support.whatsapp import make_wa_app, wa_env  # noqa: F401  (fixtures: apps with other settings)
 
 LINK = re.compile(r"http://testserver(/survei/\S+)")
 FULL = {f"u{n}": str(1 + n % 4) for n in range(1, 10)}  # 2 3 4 1 2 3 4 1 2
-
-
-@pytest.fixture
-def make_app_with(env):
-    """Apps on this test's database with other settings."""
-    made = []
-
-    def make(**settings):
-        made.append(create_app({**env, **settings}))
-        return made[-1]
-
-    yield make
-    for application in made:
-        application.extensions["db"].engine.dispose()
 
 
 @pytest.fixture
@@ -124,9 +111,9 @@ def test_an_expired_link_is_refused_with_410(app, client, invited):
     assert _answers(app) == []
 
 
-def test_the_lifetime_is_a_setting(make_app_with):
+def test_the_lifetime_is_a_setting(make_wa_app):
     """SURVEY_LINK_LIFETIME=1d: a link two days old has expired."""
-    app = make_app_with(SURVEY_LINK_LIFETIME="1d")
+    app = make_wa_app(SURVEY_LINK_LIFETIME="1d")
     settings = app.config["SETTINGS"]
     token = links.token(settings, links.Invitation(ServiceEvent.CONSULTATION, 1))
     clock.freeze(clock.now() + dt.timedelta(days=2))
@@ -151,9 +138,9 @@ def test_a_forged_link_is_refused_with_403(app, client, invited, forge):
     assert _answers(app) == []
 
 
-def test_a_link_signed_with_another_key_is_forged(app, make_app_with):
+def test_a_link_signed_with_another_key_is_forged(app, make_wa_app):
     """A token made by another installation (another SECRET_KEY) does not open this one's survey."""
-    other = make_app_with(SECRET_KEY="another-secret").config["SETTINGS"]
+    other = make_wa_app(SECRET_KEY="another-secret").config["SETTINGS"]
     token = links.token(other, links.Invitation(ServiceEvent.CONSULTATION, 1))
     assert app.test_client().get(f"/survei/{token}").status_code == 403
 

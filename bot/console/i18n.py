@@ -167,8 +167,10 @@ EN = {
     "IKM per periode (semua kanal)": "IKM per period (all channels)", "Periode": "Period", "Mutu": "Grade",
     "semua": "all", "Belum ada jawaban survei pada rentang ini.": "No survey answers in this range yet.",
     "Tanggal harus berbentuk TTTT-BB-HH.": "Dates must look like YYYY-MM-DD.",
-    "Periode tidak dikenal.": "Unknown period.", "Tanggal akhir sebelum tanggal awal.": "The end date is before the start.",
-    "NRR per unsur = rata-rata nilai 1–4; IKM = Σ NRR × bobot × 25, dibulatkan ke atas setengah ke 2 desimal, lalu diberi mutu:":
+    "Periode tidak dikenal.": "Unknown period.",
+    "Tanggal akhir sebelum tanggal awal.": "The end date is before the start.",
+    "NRR per unsur = rata-rata nilai 1–4; IKM = Σ NRR × bobot × 25, dibulatkan setengah ke atas ke 2 desimal, "
+    "lalu diberi mutu:":
         "NRR per element = mean score 1–4; IKM = Σ NRR × weight × 25, rounded half up to 2 decimals, then graded:",
 }
 

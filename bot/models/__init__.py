@@ -18,6 +18,7 @@ __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
     "Conversation", "ELEMENTS", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
-    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "ServiceEvent", "SurveyResponse", "TicketCounter",
+    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "ServiceEvent",
+    "SurveyResponse", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]
