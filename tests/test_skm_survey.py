@@ -158,3 +158,19 @@ def test_the_form_speaks_english_when_the_link_was_made_in_english(app, client, 
     token = links.token(app.config["SETTINGS"], links.Invitation(ServiceEvent.CONSULTATION, consultation_id, "en"))
     html = client.get(f"/survei/{token}").get_data(as_text=True)
     assert "Public Satisfaction Survey" in html and "Very polite and friendly" in html
+
+
+def test_erasing_the_citizen_clears_the_profile_and_keeps_the_scores(app, client, invited):
+    """HAPUS DATA: sex, age, education and occupation go; the nine scores stay in the IKM."""
+    from bot import personal_data
+    from bot.models import Citizen, Consultation
+
+    path, consultation_id = invited
+    _submit(client, path, {**FULL, "sex": "f", "age_band": "20_29", "education": "s1", "occupation": "student"})
+    with app.app_context(), app.extensions["db"].session() as s:
+        citizen = s.get(Citizen, s.get(Consultation, consultation_id).citizen_id)
+        personal_data.erase_citizen(s, citizen, clock.now(), app.config["SETTINGS"].var_path, "request")
+        s.commit()
+    (answer,) = _answers(app)
+    assert (answer.sex, answer.age_band, answer.education, answer.occupation) == (None, None, None, None)
+    assert answer.scores() == (2, 3, 4, 1, 2, 3, 4, 1, 2)

@@ -98,10 +98,7 @@ class Consulting:
 
     def a_closed_again(self, turn) -> None:
         """A second close of the same ticket: recorded as closed, nothing said (the rating was asked once)."""
-        consultation = turn.data["consultation"]
-        if consultation.closed_at is None:
-            consultation.status, consultation.closed_at = ConsultationStatus.CLOSED.value, self.now
-            consultation.close_reason, consultation.outcome = "officer", turn.data.get("outcome")
+        self._mark_closed(turn.data["consultation"], "officer", turn.data.get("outcome"))
 
     def a_end_for_inactivity(self, turn) -> None:
         turn.conversation.end_reason = "no_response"
@@ -120,6 +117,13 @@ class Consulting:
         turn.template = "rating"
         self.say(turn, "ask_rating")
 
+    def _mark_closed(self, consultation: Consultation, reason: str, outcome: str | None = None,
+                     status: ConsultationStatus = ConsultationStatus.CLOSED) -> None:
+        """The first close is the one recorded."""
+        if consultation.closed_at is None:
+            consultation.status, consultation.closed_at = status.value, self.now
+            consultation.close_reason, consultation.outcome = reason, outcome
+
     def _attach_message(self, turn, consultation: Consultation) -> None:
         turn.cache["consultation_id"] = consultation.id
         if turn.message is not None:
@@ -127,9 +131,7 @@ class Consulting:
 
     def _close(self, turn, consultation: Consultation, reason: str, outcome: str | None = None,
                status: ConsultationStatus = ConsultationStatus.CLOSED) -> None:
-        if consultation.closed_at is None:
-            consultation.status, consultation.closed_at = status.value, self.now
-            consultation.close_reason, consultation.outcome = reason, outcome
+        self._mark_closed(consultation, reason, outcome, status)
         turn.cache["consultation_id"] = consultation.id
         turn.cache.pop("open", None)
         turn.ctx.ticket_closed(consultation.id)

@@ -2,7 +2,8 @@
 
 An answer belongs to a *service event*, not to a consultation: ``event_kind`` says what was served
 (``consultation`` today, a walk-in ``visit`` later) and ``event_id`` which one, so a visit can be surveyed
-without a new table. One answer per event (the unique constraint is the guarantee, not the form).
+without a new table. One answer per event (the unique constraint is the guarantee, not the form). No citizen
+column: the report needs none, and the profile is cleared with the event's citizen (``personal_data``).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 import enum
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, ForeignKey, SmallInteger, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.models.base import Base
@@ -36,7 +37,6 @@ class SurveyResponse(Base):
     event_kind: Mapped[str] = mapped_column(String(16))
     event_id: Mapped[int]
     channel: Mapped[str] = mapped_column(String(16), index=True)  # whatsapp / email / terminal / walk_in
-    citizen_id: Mapped[Optional[int]] = mapped_column(ForeignKey("citizens.id"), index=True)
     u1: Mapped[int] = mapped_column(SmallInteger)
     u2: Mapped[int] = mapped_column(SmallInteger)
     u3: Mapped[int] = mapped_column(SmallInteger)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,14 +28,22 @@ def answered(session: Session, kind: ServiceEvent, event_id: int) -> bool:
         SurveyResponse.event_kind == kind.value, SurveyResponse.event_id == event_id))))
 
 
-def event_of(session: Session, kind: ServiceEvent, event_id: int) -> Optional[tuple[str, Optional[int]]]:
-    """(channel, citizen id) of the service event, or None when there is no such event.
+def event_of(session: Session, kind: ServiceEvent, event_id: int) -> Optional[str]:
+    """The channel of the service event, or None when there is no such event.
 
     Walk-in visits (issue 19) add their branch here."""
     if kind is ServiceEvent.CONSULTATION:
         row = session.get(Consultation, event_id)
-        return (row.channel, row.citizen_id) if row is not None else None
+        return row.channel if row is not None else None
     return None
+
+
+def forget_profiles(session: Session, consultation_ids: list[int]) -> None:
+    """HAPUS DATA: the scores stay in the report, the profile (sex, age, education, occupation) goes."""
+    if consultation_ids:
+        session.execute(update(SurveyResponse).where(
+            SurveyResponse.event_kind == ServiceEvent.CONSULTATION.value,
+            SurveyResponse.event_id.in_(consultation_ids)).values({field: None for field in PROFILE}))
 
 
 def read_form(form) -> tuple[dict[str, int], dict[str, Optional[str]], list[str]]:
@@ -54,11 +62,11 @@ def read_form(form) -> tuple[dict[str, int], dict[str, Optional[str]], list[str]
 def store(session: Session, kind: ServiceEvent, event_id: int, scores: dict[str, int],
           profile: dict[str, Optional[str]], now: dt.datetime) -> SurveyResponse:
     """Insert the answer; a concurrent or repeated one hits the unique constraint and is refused."""
-    channel, citizen_id = event_of(session, kind, event_id)
+    channel = event_of(session, kind, event_id)
     if answered(session, kind, event_id):
         raise AlreadyAnswered()
-    response = SurveyResponse(event_kind=kind.value, event_id=event_id, channel=channel, citizen_id=citizen_id,
-                              created_at=now, **scores, **profile)
+    response = SurveyResponse(event_kind=kind.value, event_id=event_id, channel=channel, created_at=now,
+                              **scores, **profile)
     try:
         with session.begin_nested():
             session.add(response)

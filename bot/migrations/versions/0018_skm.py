@@ -28,7 +28,6 @@ def upgrade() -> None:
         sa.Column("event_kind", sa.String(length=16), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=16), nullable=False),
-        sa.Column("citizen_id", sa.Integer(), nullable=True),
         *(sa.Column(f"u{n}", sa.SmallInteger(), nullable=False) for n in range(1, 10)),
         sa.Column("sex", sa.String(length=8), nullable=True),
         sa.Column("age_band", sa.String(length=8), nullable=True),
@@ -37,13 +36,11 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         *(sa.CheckConstraint(f"u{n} BETWEEN 1 AND 4", name=op.f(f"ck_survey_responses_u{n}_range"))
           for n in range(1, 10)),
-        sa.ForeignKeyConstraint(["citizen_id"], ["citizens.id"], name=op.f("fk_survey_responses_citizen_id_citizens")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_survey_responses")),
         sa.UniqueConstraint("event_kind", "event_id", name=op.f("uq_survey_responses_event_kind_event_id")),
     )
     with op.batch_alter_table("survey_responses", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_survey_responses_channel"), ["channel"], unique=False)
-        batch_op.create_index(batch_op.f("ix_survey_responses_citizen_id"), ["citizen_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_survey_responses_created_at"), ["created_at"], unique=False)
 
 
