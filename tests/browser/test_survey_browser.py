@@ -40,6 +40,7 @@ def test_citizen_fills_the_survey_on_a_phone(live, browser, screenshots):
     page.locator("#u5 label.choice").nth(1).tap()
     box = page.locator("#u5 label.choice").nth(1).bounding_box()
     assert box["height"] >= 40 and box["x"] + box["width"] <= PHONE["width"]  # a thumb-sized target on screen
+    page.screenshot(path=str(screenshots / "survey-phone-form.png"), full_page=True)
     page.tap("button[type=submit]")
     page.wait_for_selector("text=Jawaban survei Anda sudah kami terima")
     page.screenshot(path=str(screenshots / "survey-phone-done.png"), full_page=True)
