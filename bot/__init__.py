@@ -31,13 +31,15 @@ def create_app(config: Optional[Union[Settings, Mapping[str, Any]]] = None) -> F
     from bot.chat import init_app as chat_init
     from bot.console import init_app as console_init
     from bot.nlu.cli import init_app as intent_init
+    from bot.survey import init_app as survey_init
     from knowledge.cli import init_app as kb_init
     from workers import queue
     from workers.cli import init_app as workers_init
 
     for part in (clock, db, queue, services, health, cli):
         part.init_app(app)
-    for init in (chat_init, kb_init, intent_init, workers_init, whatsapp_init, email_init, console_init):
+    for init in (chat_init, kb_init, intent_init, workers_init, whatsapp_init, email_init, console_init,
+                 survey_init):
         init(app)
     cli.guard(app.cli)
     return app

@@ -41,6 +41,7 @@ class Turn:
     redispatch: Optional[str] = None
     reading: Optional[nlu.Reading] = None  # what the citizen's words mean; None for officer and deadline events
     choices: Optional[_choices.ChoiceSet] = None  # what the last prompt said offers (bot.choices)
+    template: Optional[str] = None  # the approved WhatsApp template the reply calls for outside the window
     cache: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
@@ -159,7 +160,8 @@ class Engine(Actions):
             identity = turn.identity
             out.append(Outbound(channel=identity.channel, address=identity.address, text="\n\n".join(turn.replies),
                                 conversation_id=turn.conversation.id,
-                                consultation_id=turn.cache.get("consultation_id"), choices=turn.choices))
+                                consultation_id=turn.cache.get("consultation_id"), choices=turn.choices,
+                                meta={"template": turn.template} if turn.template else {}))
         return out + turn.extra
 
     # ---- helpers shared by actions and guards ---------------------------------------------------

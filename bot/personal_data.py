@@ -24,6 +24,7 @@ from bot.models import (OPEN_STATUSES, AccessLog, Attachment, ChannelIdentity, C
                         UnansweredQuery)
 from bot.models.consultation import ConsultationStatus
 from bot.models.verification import VerificationEvent
+from bot.survey import answers as survey_answers
 
 log = logging.getLogger(__name__)
 ERASED = "[dihapus]"
@@ -171,6 +172,7 @@ def erase_citizen(session: Session, citizen: Citizen, now: dt.datetime, var_dir:
         forget_conversation(session, conversation, now, var_dir, reason)
     tickets = list(session.scalars(select(Consultation).where(Consultation.citizen_id == citizen.id)))
     _forget_tickets(session, tickets, now)
+    survey_answers.forget_profiles(session, [t.id for t in tickets])
     for rating in session.scalars(select(Rating).where(Rating.citizen_id == citizen.id, Rating.comment.is_not(None))):
         rating.comment = ERASED
     for complaint in session.scalars(select(Complaint).where(Complaint.citizen_id == citizen.id)):

@@ -106,6 +106,7 @@ TABLE: tuple[Row, ...] = tuple(Row(*r) for r in (
     (ANY,             E.STALE_TAP,     (),                                   SAME,              ("stale_tap", "reprompt")),
     (CONSULTING,      E.OFFICER_REPLY, (),                                   S.HANDOFF,         ("relay_reply",)),
     (ANY,             E.OFFICER_REPLY, (),                                   SAME,              ("relay_reply",)),
+    (ANY,             E.OFFICER_CLOSE, ("rating_not_owed",),                 SAME,              ("closed_again",)),
     (ANY,             E.OFFICER_CLOSE, (),                                   S.RATING,          ("closed_by_officer",)),
     (ANY,             E.INACTIVITY_CLOSE, ("has_open_ticket",),              S.RATING,          ("closed_for_inactivity",)),
     (ANY,             E.INACTIVITY_CLOSE, (),                                S.CLOSED,          ("end_for_inactivity",)),

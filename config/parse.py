@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -87,4 +88,25 @@ def fractions(text: str, most: int = 2) -> tuple[float, ...]:
         out.append(value)
     if len(out) > most:
         raise ValueError(f"at most {most} values are allowed")
+    return tuple(out)
+
+
+def weights(text: str, count: int = 9) -> tuple[Fraction, ...]:
+    """``equal`` or ``count`` numbers (``1/9``, ``0.125``) that sum to exactly 1, kept as exact fractions.
+
+    Exact, because a weight written 0.111 nine times sums to 0.999 and would cap a perfect IKM at 99.90."""
+    value = (text or "").strip().lower()
+    if value == "equal":
+        return (Fraction(1, count),) * count
+    out = []
+    for token in re.split(r"[,\s]+", value):
+        if token:
+            try:
+                out.append(Fraction(token))
+            except (ValueError, ZeroDivisionError):
+                raise ValueError(f"{token!r} is not a weight like 1/9 or 0.125") from None
+    if len(out) != count or any(w < 0 for w in out):
+        raise ValueError(f"give {count} weights of zero or more (or the word equal)")
+    if sum(out) != 1:
+        raise ValueError(f"the {count} weights sum to {float(sum(out)):.6g}, not 1")
     return tuple(out)

@@ -104,6 +104,8 @@ SPEC: list[tuple[str, Callable[[str], Any], str | None]] = [
     ("SLA_BREACH_REASSIGN", parse.boolean, "false"),
     ("COMPLAINT_MAILBOX", parse.email_address, "ipds1674@bps.go.id"),  # every complaint is mailed here
     ("COMPLAINT_DUE", lambda t: parse.integer(t, 1, 60), "5"),  # working days to answer a complaint
+    ("SURVEY_LINK_LIFETIME", parse.duration, "14d"),  # the signed SKM survey link works this long after it is sent
+    ("IKM_WEIGHTS", parse.weights, "equal"),  # nine element weights summing to 1 (1/9 each per PermenPAN-RB 14/2017)
     # closed conversations (and citizens with nothing newer) are anonymised this long after they end
     ("RETENTION_AFTER_CLOSE", lambda t: parse.duration(t, RETENTION_MAX), "730d"),
     ("OUTBOX_SENDING_TIMEOUT", parse.duration, "10m"),  # a send not confirmed by then goes to an officer

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot import clock, verification
-from bot.models import OPEN_STATUSES, ChannelIdentity, Citizen, Consultation, Message, Rating, UnansweredQuery
+from bot.models import (OPEN_STATUSES, ChannelIdentity, Citizen, Consultation, Conversation, Message, Rating,
+                        UnansweredQuery)
 from tests import journeys
 from tests.talk import mailed_code
 from workers import sweeper
@@ -43,7 +44,17 @@ def ready_en(app):
     return c
 
 
+def rating_en(app):
+    """A ticket just closed by the officer, in a conversation held in English (the rating comes next)."""
+    c = journeys.rating(app)
+    with app.app_context(), app.extensions["db"].session() as s:
+        s.execute(update(Conversation).where(Conversation.identity.has(address=c.address)).values(lang="en"))
+        s.commit()
+    return c
+
+
 STARTS["ready_en"] = ready_en
+STARTS["rating_en"] = rating_en
 
 
 def _tickets(app, citizen) -> list[Consultation]:

@@ -297,3 +297,8 @@ def _events_from_outside(app):
         assert s.get(Conversation, message.conversation_id).ended_at is None
     rating = j.rating(app)  # a button of a prompt the conversation has left behind (bot.choices)
     assert "sebelumnya" in rating.say("Ya", meta={"tap": "0.1.yes"}) and rating.state() == "rating"
+    with app.app_context(), app.extensions["db"].session() as s:  # the same ticket closed again: not rated twice
+        from bot.models import Consultation
+
+        assert pipeline.close(s, s.get(Consultation, j.consultation_of(app, rating).id)) == []
+        s.commit()

@@ -5,7 +5,8 @@ the answer (a consultation waiting for its first reply, a hand-off whose last wo
 citizen's), so whatever state a conversation is in,
 a deadline that is set is a deadline the citizen is running out of. A detour can leave that state
 while the office still owes the first reply (a complaint begun while waiting): such deadlines are
-dropped here, not acted on. The close is the engine's own
+dropped here, not acted on. A conversation waiting for a rating is reminded with the rating question
+itself, once per ticket. The close is the engine's own
 ``INACTIVITY_CLOSE`` event: an open ticket closes with reason ``no_response`` and the rating
 question follows; without one the conversation simply ends.
 """
@@ -19,7 +20,8 @@ from flask import Flask
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from bot import clock, inbox, outbox, services
+from bot import choices, clock, inbox, outbox, services
+from bot.context import Context
 from bot.envelope import Outbound
 from bot.models import OPEN_STATUSES, Consultation, Conversation, Message
 from bot.states import Event, State, office_owes
@@ -53,12 +55,18 @@ def act(app: Flask, session: Session, conversation: Conversation) -> tuple[Optio
         return "closed", outbox.store(session, out)
     if conversation.remind_at is not None and conversation.remind_at <= now and conversation.reminded_at is None:
         conversation.reminded_at = now
-        return "reminded", outbox.store(session, [_reminder(session, conversation, now)])
+        reminder = (_rating_reminder(session, conversation, now) if conversation.state == State.RATING.value
+                    else _reminder(session, conversation, now))
+        return ("reminded", outbox.store(session, [reminder])) if reminder else (None, [])
     return None, []
 
 
+def _days_left(conversation: Conversation, now: dt.datetime) -> int:
+    return max(1, math.ceil((conversation.close_at - now) / DAY)) if conversation.close_at else 1
+
+
 def _reminder(session: Session, conversation: Conversation, now: dt.datetime) -> Outbound:
-    days = max(1, math.ceil((conversation.close_at - now) / DAY)) if conversation.close_at else 1
+    days = _days_left(conversation, now)
     identity = conversation.identity
     ticket_id = session.scalar(
         select(Consultation.id).where(Consultation.conversation_id == conversation.id,
@@ -68,6 +76,23 @@ def _reminder(session: Session, conversation: Conversation, now: dt.datetime) ->
                     text=text(conversation.lang, "inactivity_reminder", days=days),
                     conversation_id=conversation.id, consultation_id=ticket_id,
                     meta={"kind": "inactivity_reminder"})
+
+
+def _rating_reminder(session: Session, conversation: Conversation, now: dt.datetime) -> Optional[Outbound]:
+    """The rating question once more, with its list, at most once per ticket (the close follows in silence)."""
+    ctx = Context.load(conversation.context)
+    consultation = session.get(Consultation, ctx.rating_for) if ctx.rating_for else None
+    if consultation is None or consultation.rating_reminded_at is not None:
+        return None
+    consultation.rating_reminded_at = now
+    lang, identity = conversation.lang, conversation.identity
+    offered = choices.offer(ctx, conversation.id, choices.named("rating", lambda key: text(lang, key)), lang)
+    conversation.context = ctx.dump()
+    return Outbound(channel=identity.channel, address=identity.address,
+                    text=text(lang, "rating_reminder", ticket=consultation.ticket, days=_days_left(conversation, now)),
+                    conversation_id=conversation.id,
+                    consultation_id=consultation.id, choices=offered,
+                    meta={"kind": "inactivity_reminder", "template": "rating", "ticket": consultation.ticket})
 
 
 def _first_reply_pending(session: Session, conversation: Conversation) -> bool:

@@ -20,6 +20,11 @@ class Consulting:
     def g_has_open_ticket(self, turn) -> bool:
         return self.open_consultation_of(turn) is not None
 
+    def g_rating_not_owed(self, turn) -> bool:
+        """The officer's close of a ticket whose rating was already asked (or given): it is not asked again."""
+        consultation = turn.data.get("consultation")
+        return consultation is not None and consultation.rating_asked_at is not None
+
     # ---- actions
     def a_open_consultation(self, turn) -> None:
         now = self.now
@@ -77,19 +82,23 @@ class Consulting:
         consultation = turn.data["consultation"]
         self._close(turn, consultation, "officer", turn.data.get("outcome"))
         self.say(turn, "consultation_closed_officer", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
 
     def a_closed_by_citizen(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
         self._close(turn, consultation, "citizen")
         self.say(turn, "consultation_closed_citizen", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
 
     def a_closed_for_inactivity(self, turn) -> None:
         consultation = self.open_consultation_of(turn)
         self._close(turn, consultation, "no_response")
         self.say(turn, "consultation_closed_inactive", ticket=consultation.ticket)
-        self.say(turn, "ask_rating")
+        self._ask_rating(turn, consultation)
+
+    def a_closed_again(self, turn) -> None:
+        """A second close of the same ticket: recorded as closed, nothing said (the rating was asked once)."""
+        self._mark_closed(turn.data["consultation"], "officer", turn.data.get("outcome"))
 
     def a_end_for_inactivity(self, turn) -> None:
         turn.conversation.end_reason = "no_response"
@@ -102,6 +111,19 @@ class Consulting:
         self.say(turn, "consultation_cancelled", ticket=consultation.ticket)
 
     # ---- helpers
+    def _ask_rating(self, turn, consultation: Consultation) -> None:
+        """The rating question, once per ticket; outside WhatsApp's window it goes as the rating template."""
+        consultation.rating_asked_at = self.now
+        turn.template = "rating"
+        self.say(turn, "ask_rating")
+
+    def _mark_closed(self, consultation: Consultation, reason: str, outcome: str | None = None,
+                     status: ConsultationStatus = ConsultationStatus.CLOSED) -> None:
+        """The first close is the one recorded."""
+        if consultation.closed_at is None:
+            consultation.status, consultation.closed_at = status.value, self.now
+            consultation.close_reason, consultation.outcome = reason, outcome
+
     def _attach_message(self, turn, consultation: Consultation) -> None:
         turn.cache["consultation_id"] = consultation.id
         if turn.message is not None:
@@ -109,9 +131,7 @@ class Consulting:
 
     def _close(self, turn, consultation: Consultation, reason: str, outcome: str | None = None,
                status: ConsultationStatus = ConsultationStatus.CLOSED) -> None:
-        if consultation.closed_at is None:
-            consultation.status, consultation.closed_at = status.value, self.now
-            consultation.close_reason, consultation.outcome = reason, outcome
+        self._mark_closed(consultation, reason, outcome, status)
         turn.cache["consultation_id"] = consultation.id
         turn.cache.pop("open", None)
         turn.ctx.ticket_closed(consultation.id)

@@ -5,8 +5,10 @@ from sqlalchemy import select
 
 from bot import intent
 from bot.nlu import Intent
-from bot.models import RATING_LABELS, Complaint, Rating
+from bot.models import RATING_LABELS, Complaint, Rating, ServiceEvent
 from bot.states import State
+from bot.survey import answers as survey, links
+from bot.texts import when
 
 LOW_SCORE = 2
 MIN_COMPLAINT_CHARS = 10
@@ -64,9 +66,22 @@ class Feedback:
             rating.comment = comment[:2000]
 
     def a_thank_rating(self, turn) -> None:
+        consultation_id = turn.ctx.rating_for
         turn.ctx.rating_done()
         self.say(turn, "thanks_rating")
+        self._offer_survey(turn, consultation_id)
         self.take_kept_question(turn)
+
+    def _offer_survey(self, turn, consultation_id) -> None:
+        """After a rating given, the full SKM survey, by a signed link for this ticket (unless already answered)."""
+        rated = consultation_id is not None and self.session.scalar(
+            select(Rating.id).where(Rating.consultation_id == consultation_id))
+        if not rated or survey.answered(self.session, ServiceEvent.CONSULTATION, consultation_id):
+            return
+        lang = turn.conversation.lang
+        invitation = links.Invitation(ServiceEvent.CONSULTATION, consultation_id, lang)
+        self.say(turn, "survey_offer", url=links.url(self.settings, invitation),
+                 until=when(lang, links.lifetime_end(self.settings)))
 
     def a_offer_complaint(self, turn) -> None:
         turn.ctx.detour(State.READY.value)

@@ -21,8 +21,9 @@ shell = Blueprint("console", __name__, template_folder="templates", static_folde
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
 BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy",
-              "files", "handover", "team", "admin", "complaints", "saved_replies")
+              "files", "handover", "team", "admin", "complaints", "saved_replies", "ikm")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+SESSION_PATHS = ("/console/", "/survei/")
 
 
 def _gate():
@@ -50,13 +51,14 @@ def _came_from() -> str | None:
 
 
 class ConsoleSessions(SecureCookieSessionInterface):
-    """Cookie sessions for the console only: a webhook caller has no cookie and must not get one.
+    """Cookie sessions for the console and the survey form (its CSRF token) only: a webhook caller has no
+    cookie and must not get one.
 
     Opening a signed-cookie session (building its serializer) costs a noticeable share of a
     webhook request; outside ``/console/`` every request gets the null session instead."""
 
     def open_session(self, app, req):
-        if not req.path.startswith("/console/"):
+        if not req.path.startswith(SESSION_PATHS):
             return self.make_null_session(app)
         return super().open_session(app, req)
 
@@ -71,7 +73,7 @@ def _secure_cookies(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     from bot.console import (admin, attention, auth, complaints, conversation, dashboard, errors, files, filters,
-                             handover, headers, inbox, knowledge, privacy, saved_replies, team)
+                             handover, headers, ikm, inbox, knowledge, privacy, saved_replies, team)
 
     _secure_cookies(app)
     files.limit_uploads(app)
@@ -87,7 +89,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
     for module in (auth, inbox, conversation, handover, team, knowledge, dashboard, attention, privacy, files,
-                   admin, complaints, saved_replies):
+                   admin, complaints, saved_replies, ikm):
         app.register_blueprint(module.bp)
     i18n.init_app(app)
     filters.init_app(app)

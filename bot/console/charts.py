@@ -54,3 +54,21 @@ def rating_bars(ratings: Counter, title: str) -> Markup:
                     f'<text x="{20 + w:.1f}" y="{y + 13}" font-size="11">{n}</text>')
     rows.append("</svg>")
     return Markup("".join(rows))
+
+
+def ikm_bars(points: list[tuple[str, float, str]], title: str) -> Markup:
+    """One bar per period on the IKM's 0–100 scale, labelled with the figure and its grade (A–D)."""
+    step = (WIDTH - 2 * PAD) / max(len(points), 1)
+    bar = min(max(step * 0.7, 1), 80)
+    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + 30}" role="img" aria-label="{escape(title)}">',
+             f"<title>{escape(title)}</title>",
+             f'<line x1="{PAD}" y1="{HEIGHT}" x2="{WIDTH - PAD}" y2="{HEIGHT}" stroke="#dadce0"/>']
+    for i, (period, ikm, grade) in enumerate(points):
+        h = (HEIGHT - 2 * PAD) * ikm / 100
+        x = PAD + i * step
+        parts.append(f'<rect x="{x:.1f}" y="{HEIGHT - h:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="#0b5394">'
+                     f'<title>{escape(period)}: {ikm:.2f} ({escape(grade)})</title></rect>'
+                     f'<text x="{x:.1f}" y="{HEIGHT - h - 4:.1f}" font-size="11">{ikm:.2f} {escape(grade)}</text>'
+                     f'<text x="{x:.1f}" y="{HEIGHT + 14}" font-size="10" fill="#5f6368">{escape(period)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

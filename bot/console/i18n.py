@@ -257,7 +257,7 @@ EN = {
     "Ketik / di kotak balasan tiket untuk memilih. {nama}, {tiket} dan {tenggat} diisi nama warga, nomor tiket "
     "dan tenggat (WIB).": "Type / in a ticket's reply box to pick one. {nama}, {tiket} and {tenggat} are filled "
     "with the citizen's name, the ticket number and the due time (WIB).",
-    "Judul": "Title", "Isi balasan": "Reply text", "Ubah atau hapus": "Edit or delete", "Hapus": "Delete",
+    "Isi balasan": "Reply text", "Ubah atau hapus": "Edit or delete", "Hapus": "Delete",
     "Belum ada balasan tersimpan.": "No saved replies yet.", "Balasan baru": "New saved reply",
     "Judul wajib diisi.": "A title is required.",
     "Judul terlalu panjang: paling banyak 80 karakter.": "Title too long: 80 characters at most.",
@@ -265,6 +265,17 @@ EN = {
     "Judul ini sudah dipakai balasan lain.": "Another saved reply already has this title.",
     "Balasan tersimpan disimpan.": "Saved reply saved.", "Balasan tersimpan ini sudah dihapus.":
         "This saved reply has been deleted.", "Balasan tersimpan dihapus.": "Saved reply deleted.",
+    # IKM report (issue 17)
+    "IKM": "IKM", "Indeks Kepuasan Masyarakat": "Public Satisfaction Index", "Dari": "From", "Sampai": "To",
+    "Per": "By", "month": "month", "quarter": "quarter", "year": "year", "Tampilkan": "Show",
+    "IKM per periode (semua kanal)": "IKM per period (all channels)", "Mutu": "Grade",
+    "semua": "all", "Belum ada jawaban survei pada rentang ini.": "No survey answers in this range yet.",
+    "Tanggal harus berbentuk TTTT-BB-HH.": "Dates must look like YYYY-MM-DD.",
+    "Periode tidak dikenal.": "Unknown period.",
+    "Tanggal akhir sebelum tanggal awal.": "The end date is before the start.",
+    "NRR per unsur = rata-rata nilai 1–4; IKM = Σ NRR × bobot × 25, dibulatkan setengah ke atas ke 2 desimal, "
+    "lalu diberi mutu:":
+        "NRR per element = mean score 1–4; IKM = Σ NRR × weight × 25, rounded half up to 2 decimals, then graded:",
 }
 
 

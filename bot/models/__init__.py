@@ -12,13 +12,14 @@ from bot.models.staff import FollowUp, Handover, Note, RequestChange
 from bot.models.activity import SavedReply, TicketRead
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
+from bot.models.survey import ELEMENTS, ServiceEvent, SurveyResponse
 from bot.models.whatsapp_content import WhatsAppContent
 
 __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
-    "Conversation", "FollowUp", "Handover", "KnowledgeArticle", "MailboxState", "Message", "Note",
+    "Conversation", "ELEMENTS", "FollowUp", "Handover", "KnowledgeArticle", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "SavedReply",
-    "TicketCounter", "TicketRead",
+    "ServiceEvent", "SurveyResponse", "TicketCounter", "TicketRead",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]

@@ -54,6 +54,9 @@ class Consultation(Base):
     # An officer's "this one first" flag (e.g. "tolong cepat, besok pagi"): when and by whom; NULL = not flagged.
     priority_at: Mapped[Optional[dt.datetime]]
     priority_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+    # The rating question and its one reminder, each at most once per ticket (issue 17).
+    rating_asked_at: Mapped[Optional[dt.datetime]]
+    rating_reminded_at: Mapped[Optional[dt.datetime]]
 
     citizen: Mapped[Citizen] = relationship()
     assigned_officer: Mapped[Optional["Officer"]] = relationship(foreign_keys=[assigned_officer_id])  # noqa: F821

@@ -237,6 +237,58 @@ TEXTS = {
     "choices_reply_words": "Balas dengan salah satu:",
     "stale_tap": "Tombol itu untuk pertanyaan sebelumnya; percakapan kita sudah berlanjut. "
                  "Ini pertanyaan kita sekarang:",
+    # ---- rating reminder and the SKM survey (issue 17)
+    "rating_reminder": "Kami masih menunggu penilaian Anda untuk tiket {ticket}: bagaimana pendapat Anda tentang "
+                       "layanan kami?\n1 = tidak baik\n2 = kurang baik\n3 = baik\n4 = sangat baik\n"
+                       "Balas dengan angka 1–4, atau ketik LEWATI. Percakapan ini ditutup otomatis dalam "
+                       "{days} hari.",
+    "survey_offer": "Bersediakah Anda mengisi Survei Kepuasan Masyarakat (9 pertanyaan singkat, sekitar 2 menit)? "
+                    "{url}\nTautan ini berlaku sampai {until}.",
+    "survey_title": "Survei Kepuasan Masyarakat",
+    "survey_intro": "PST BPS Kota Lubuklinggau. Pilih satu jawaban untuk setiap pertanyaan tentang layanan yang "
+                    "baru Anda terima. Data diri di bagian akhir boleh dikosongkan.",
+    "survey_elements": (
+        ("Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+         ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+        ("Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?",
+         ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
+        ("Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?",
+         ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
+        ("Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?",
+         ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
+        ("Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+         "pelayanan dengan hasil yang diberikan?", ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+        ("Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?",
+         ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
+        ("Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+         ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah")),
+        ("Bagaimana pendapat Anda tentang penanganan pengaduan pengguna layanan?",
+         ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik")),
+        ("Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?",
+         ("Buruk", "Cukup", "Baik", "Sangat baik")),
+    ),
+    "survey_profile": "Tentang Anda (boleh dikosongkan)",
+    "survey_fields": {"sex": "Jenis kelamin", "age_band": "Umur", "education": "Pendidikan terakhir",
+                      "occupation": "Pekerjaan"},
+    "survey_options": {
+        "sex": {"f": "Perempuan", "m": "Laki-laki"},
+        "age_band": {"lt20": "Di bawah 20 tahun", "20_29": "20–29 tahun", "30_39": "30–39 tahun",
+                     "40_49": "40–49 tahun", "50_59": "50–59 tahun", "60p": "60 tahun ke atas"},
+        "education": {"sd": "SD atau di bawahnya", "smp": "SMP", "sma": "SMA/sederajat", "diploma": "D1–D4",
+                      "s1": "S1", "s2": "S2", "s3": "S3"},
+        "occupation": {"pns": "PNS", "tni_polri": "TNI/Polri", "private": "Pegawai swasta",
+                       "self": "Wiraswasta/usahawan", "student": "Pelajar/mahasiswa", "other": "Lainnya"},
+    },
+    "survey_blank": "— tidak diisi —",
+    "survey_submit": "Kirim survei",
+    "survey_missing": "Mohon jawab pertanyaan yang ditandai; jawaban lain tetap tersimpan di formulir ini.",
+    "survey_required": "Belum dijawab",
+    "survey_thanks": "Terima kasih. Jawaban survei Anda sudah kami terima dan akan dipakai untuk memperbaiki layanan.",
+    "survey_already": "Survei untuk layanan ini sudah diisi. Terima kasih; setiap layanan dinilai satu kali.",
+    "survey_forged": "Tautan survei ini tidak sah. Mohon buka tautan persis seperti yang kami kirim.",
+    "survey_expired": "Tautan survei ini sudah tidak berlaku. Terima kasih atas kesediaan Anda.",
+    "survey_unknown": "Layanan untuk tautan ini tidak ditemukan.",
+    "survey_refused_title": "Survei tidak dapat dibuka",
     "weekday": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "month": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember"),

@@ -15,7 +15,7 @@ from alembic import op
 from bot.models.base import UTCDateTime
 
 revision = "0019_complaints"
-down_revision = "0016_assignment"
+down_revision = "0018_skm"
 branch_labels = None
 depends_on = None
 
