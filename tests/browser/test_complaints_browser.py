@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from bot.models import Complaint
 from tests import journeys
-from tests.console_support import PASSWORD, db, make_officer
+from tests.console_support import browser_login, db, make_officer
 from tests.support.whatsapp import run_worker
 
 COMPLAINT = "petugas di loket kemarin tidak ramah dan saya disuruh menunggu 2 jam, saya kecewa mau mengadu"
@@ -20,12 +20,7 @@ def test_supervisor_answers_a_complaint_on_whatsapp(live, browser, fake_twilio, 
     citizen.say(COMPLAINT)
     with db(app) as session:
         reference = session.scalar(select(Complaint.reference))
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-
-    page.goto(f"{base}/console/")
-    page.fill("input[name=username]", "rina")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
+    page = browser_login(browser, base, "rina", {"width": 1280, "height": 800})
     page.click("header nav >> text=Pengaduan")
     page.click(f"text={reference}")
     page.wait_for_selector("text=Isi pengaduan")
