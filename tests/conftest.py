@@ -15,6 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from bot import clock, create_app
 from bot.migrations import upgrade
 from tests.support import postgres
+from tests.support.office_time import WEDNESDAY_10
 
 pytest_plugins = ["tests.support.fixtures"]
 # `make test` replays the same generated cases every run, so a red build is a regression, not a lucky draw;
@@ -87,6 +88,12 @@ def session(app):
 def _real_clock():
     yield
     clock.reset()
+
+
+@pytest.fixture
+def open_office():
+    """The office is open (see tests.support.office_time)."""
+    clock.freeze(WEDNESDAY_10)
 
 
 @pytest.fixture

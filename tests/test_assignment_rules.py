@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from bot import assignment, clock, services
 from bot.models import Consultation, Handover, Officer
+from tests.support.office_time import WEDNESDAY_10
 from tests.console_support import db, make_officer, open_ticket
 from tests.talk import next_address
 from workers import sweeper
 
 WIB = ZoneInfo("Asia/Jakarta")
-WEDNESDAY_10 = dt.datetime(2026, 12, 2, 10, 0, tzinfo=WIB)
 CLOSED = {
     "saturday": dt.datetime(2026, 12, 5, 10, 0, tzinfo=WIB),
     "christmas": dt.datetime(2026, 12, 25, 10, 0, tzinfo=WIB),
@@ -35,11 +35,6 @@ def _distribute(app) -> int:
         count = assignment.assign_pending(session, services.calendar(app))
         session.commit()
         return count
-
-
-@pytest.fixture
-def open_office():
-    clock.freeze(WEDNESDAY_10)
 
 
 def test_round_robin_takes_turns_in_office_hours(app, open_office):

@@ -13,7 +13,7 @@ from tests.console_support import db, login, make_officer, open_ticket
 
 
 @pytest.fixture
-def ticket(app):
+def ticket(app, open_office):
     make_officer(app, "siti", name="Siti Aminah")
     return open_ticket(app)
 
@@ -110,7 +110,7 @@ def test_last_message_time_and_a_masked_escaped_preview(app, client, ticket):
     row = _row(client.get("/console/?tab=all").get_data(as_text=True), number)
     assert "&lt;b&gt;kirim&lt;/b&gt; ke … atau … ya" in row
     assert "example.org" not in row and "3456" not in row
-    assert re.search(r"<span class=\"said-at\">\d+ \w{3} \d{4} \d\d\.\d\d WIB</span>", row)
+    assert re.search(r"<span class=\"said-at\">\w{3}, \d+ \w{3} \d{4} \d\d\.\d\d WIB</span>", row)
 
 
 @pytest.mark.parametrize("body, shown", [

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot import assignment, clock, create_app
 from bot.models import Consultation, Handover, Message, Officer
 from tests.console_support import db, login, make_officer, open_ticket, post
-from tests.test_assignment_rules import WEDNESDAY_10
+from tests.support.office_time import WEDNESDAY_10
 
 SMTP = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": "2525"}  # nothing is sent here: the outbox rows are checked
 

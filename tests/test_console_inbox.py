@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot import clock
 from bot.models import Consultation, Officer
 from tests.console_support import db, login, make_officer, open_ticket, post
-from tests.test_assignment_rules import WEDNESDAY_10
+from tests.support.office_time import WEDNESDAY_10
 
 
 def _holder(app, ticket: str):

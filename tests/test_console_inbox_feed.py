@@ -8,7 +8,7 @@ import pytest
 from bot import clock
 from tests.console_support import login, make_officer, open_ticket
 from tests.talk import next_address
-from tests.test_assignment_rules import WEDNESDAY_10
+from tests.support.office_time import WEDNESDAY_10
 
 
 def _feed(client, **args) -> dict:

@@ -58,7 +58,7 @@ def test_meeting_booked_for_tomorrow_gets_no_extra_reminder(app, knowledge):
     assert _reminders(app) == []
 
 
-def test_sweeper_hands_unassigned_tickets_to_an_available_officer(app, knowledge):
+def test_sweeper_hands_unassigned_tickets_to_an_available_officer(app, knowledge, open_office):
     """A ticket nobody claimed gets an officer on the next sweep, even if no one opens the inbox."""
     c = j.waiting(app)
     with app.app_context(), app.extensions["db"].session() as s:

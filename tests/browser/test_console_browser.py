@@ -9,7 +9,7 @@ from bot.models import Message
 from tests.console_support import PASSWORD, db, make_officer, open_ticket
 from tests.support.whatsapp import run_worker
 from tests.talk import next_address
-from tests.test_assignment_rules import WEDNESDAY_10
+from tests.support.office_time import WEDNESDAY_10
 
 REPLY = "Data penduduk miskin per kecamatan ada di publikasi Kota Lubuklinggau Dalam Angka 2024, tabel 4.1."
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot import assignment, clock
 from bot.models import Consultation, KnowledgeArticle, Officer
 from tests.console_support import browser_login, db, make_officer, open_ticket
-from tests.test_assignment_rules import WEDNESDAY_10
+from tests.support.office_time import WEDNESDAY_10
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 

@@ -8,7 +8,8 @@ e-mail instead.
 
 A file an officer attached goes after the text as a media message of its own, which Twilio fetches from a
 signed, expiring link of ours (:mod:`.media_link`); outside the window the row is ``undeliverable`` (a template
-cannot carry a file) and the console offers the e-mail instead. A long text goes out as several messages. The SIDs already sent are kept in ``meta["parts"]``
+cannot carry a file) and the console offers the e-mail instead. A long text goes out as several messages.
+The SIDs already sent are kept in ``meta["parts"]``
 (committed with the retry), so a retry after part 2 of 3 failed sends only parts 2 and 3.
 
 A row with choices (``meta["choices"]``, see :mod:`bot.choices`) goes, inside the window, as a quick-reply or
@@ -61,17 +62,20 @@ class TwilioSender:
 
     def send(self, message: Message) -> SendResult:
         session = object_session(message)
+        # Loaded before any part is noted in ``meta``: a lazy load later would autoflush those notes over the
+        # parts' statuses that Twilio's callbacks committed meanwhile.
+        files = [a for a in message.attachments if a.status == "stored"]
         if (message.meta or {}).get("force_template") or not templates.in_window(session, message):
-            return self._template(session, message, "outside the 24-hour window")
+            return self._template(session, message, "outside the 24-hour window", files)
         offered = (message.meta or {}).get("choices")
         try:
             if offered:
                 parts, extra = self._send_choices(session, message, offered)
             else:
                 bodies = chunks.split(message.body)
-                parts, extra = self._send_media(message, self._send_texts(message, bodies), len(bodies)), {}
+                parts, extra = self._send_media(message, self._send_texts(message, bodies), len(bodies), files), {}
         except WindowClosed:
-            return self._template(session, message, f"Twilio error {OUTSIDE_WINDOW}")
+            return self._template(session, message, f"Twilio error {OUTSIDE_WINDOW}", files)
         return SendResult(external_id=next(iter(parts)), status="sent", meta={"parts": parts, **extra})
 
     def _send_texts(self, message: Message, bodies: list[str]) -> dict[str, str]:
@@ -83,10 +87,9 @@ class TwilioSender:
             message.meta = {**(message.meta or {}), "parts": parts}  # kept if a later part fails
         return parts
 
-    def _send_media(self, message: Message, parts: dict[str, str], texts: int) -> dict[str, str]:
+    def _send_media(self, message: Message, parts: dict[str, str], texts: int, files: list) -> dict[str, str]:
         """Each stored file as a message of its own after the text (WhatsApp carries one medium per message and
         shows no caption on documents); Twilio fetches it from our signed link. Files already sent are skipped."""
-        files = [a for a in message.attachments if a.status == "stored"]
         for index, attachment in enumerate(files):
             if len(parts) > texts + index:
                 continue
@@ -118,8 +121,8 @@ class TwilioSender:
             chunks.split(f"{message.body}\n\n{listed}")
         return self._send_texts(message, bodies), {"choices_as_text": reason}
 
-    def _template(self, session: Session, message: Message, reason: str) -> SendResult:
-        if any(a.status == "stored" for a in message.attachments):  # a template cannot carry the file
+    def _template(self, session: Session, message: Message, reason: str, files: list) -> SendResult:
+        if files:  # a template cannot carry the file
             log.warning("message %s undeliverable on WhatsApp: %s, with a file", message.id, reason)
             return SendResult(status=outbox.UNDELIVERABLE, meta={"undeliverable": f"{reason}, with a file"})
         kind = templates.kind_of(session, message)
