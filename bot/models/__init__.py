@@ -7,7 +7,7 @@ from bot.models.consultation import OPEN_STATUSES, Consultation, ConsultationSta
 from bot.models.officer import Officer, Role
 from bot.models.message import Attachment, MailboxState, Message, RawMail
 from bot.models.feedback import RATING_LABELS, Complaint, ComplaintStatus, Rating
-from bot.models.article import KnowledgeArticle, UnansweredQuery
+from bot.models.article import KnowledgeArticle, KnowledgeEmbedding, UnansweredQuery
 from bot.models.staff import FollowUp, Note, RequestChange
 from bot.models.verification import VerificationEvent
 from bot.models.privacy import AccessLog, Consent
@@ -16,7 +16,7 @@ from bot.models.whatsapp_content import WhatsAppContent
 __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
-    "Conversation", "FollowUp", "KnowledgeArticle", "MailboxState", "Message", "Note",
+    "Conversation", "FollowUp", "KnowledgeArticle", "KnowledgeEmbedding", "MailboxState", "Message", "Note",
     "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "TicketCounter",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]
