@@ -67,10 +67,15 @@ def _fit(rankings: dict[tuple[float, float, float], list], rows: Sequence[int]) 
     return best[1]
 
 
+def rankings(articles: Sequence[Article], queries: Sequence[Query], semantic: SemanticRanker | None = None) -> dict:
+    """Every query ranked under every weight triple: the slow part, shared by cross-validation and ``choose``."""
+    return _rankings(SearchIndex(articles, semantic=semantic), queries)
+
+
 def cross_validate(articles: Sequence[Article], queries: Sequence[Query], folds: int = FOLDS,
-                   semantic: SemanticRanker | None = None) -> list[Fold]:
+                   semantic: SemanticRanker | None = None, ranked_by: dict | None = None) -> list[Fold]:
     """Fit on k-1 folds, score the left-out fold, for each fold (with the semantic ranker when given)."""
-    rankings = _rankings(SearchIndex(articles, semantic=semantic), queries)
+    rankings = ranked_by if ranked_by is not None else _rankings(SearchIndex(articles, semantic=semantic), queries)
     same = answers(articles)
     assigned = [fold_of(q, folds, same) for q in queries]
     result = []
@@ -87,9 +92,11 @@ def cross_validated(folds: Sequence[Fold]) -> dict[str, float]:
     return mean([f.figures for f in folds])
 
 
-def choose(articles: Sequence[Article], queries: Sequence[Query], semantic: SemanticRanker | None = None) -> Tuning:
+def choose(articles: Sequence[Article], queries: Sequence[Query], semantic: SemanticRanker | None = None,
+           ranked_by: dict | None = None) -> Tuning:
     """The tuning to write into knowledge.search (LEXICAL, or FUSED with ``semantic``), fitted on every query."""
-    return _fit(_rankings(SearchIndex(articles, semantic=semantic), queries), range(len(queries)))
+    ranked_by = ranked_by if ranked_by is not None else _rankings(SearchIndex(articles, semantic=semantic), queries)
+    return _fit(ranked_by, range(len(queries)))
 
 
 def main() -> None:
@@ -101,10 +108,11 @@ def main() -> None:
         if name == "fused" and ranker is None:
             print("fused: the semantic model is not installed")
             continue
-        for fold in cross_validate(articles, queries, semantic=ranker):
+        ranked_by = rankings(articles, queries, ranker)
+        for fold in cross_validate(articles, queries, ranked_by=ranked_by):
             print(f"{name} fold {fold.number} ({fold.size} queries): {fold.tuning} "
                   + " ".join(f"{k}={v:.3f}" for k, v in fold.figures.items()))
-        print(f"{name}: chosen on all tuning queries:", choose(articles, queries, semantic=ranker))
+        print(f"{name}: chosen on all tuning queries:", choose(articles, queries, ranked_by=ranked_by))
 
 
 if __name__ == "__main__":

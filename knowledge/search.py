@@ -75,7 +75,7 @@ class Tuning:
 
 LEXICAL = Tuning()
 # With the semantic ranker (knowledge.semantic); chosen by the same grouped cross-validation.
-FUSED = Tuning(threshold=0.75, language_bonus=0.1, w_confidence=0.5, alpha=0.15)
+FUSED = Tuning(threshold=0.69, language_bonus=0.05, w_confidence=0.5, alpha=0.3)
 
 
 @dataclasses.dataclass(frozen=True)
