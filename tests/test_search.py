@@ -65,7 +65,7 @@ def test_synonyms_share_a_term(a, b):
     ("data kemiskinan kota lubuk linggau", "data-kemiskinan-lubuklinggau"),
     ("jam buka bps llg", "jam-layanan-pst"),
     ("hdi", "konsep-ipm"),
-    ("grdp data of lubuklinggau", "en-grdp-data"),
+    ("grdp of lubuklinggau city", "en-grdp-data"),
     ("opening hours bps", "english-opening-hours-visit"),
     ("berapa penduduknya lubuklinggau", "data-penduduk-lubuklinggau"),  # clitics: answered as without them
     ("ipmnya llg brp", "data-ipm-lubuklinggau"),
