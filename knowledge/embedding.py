@@ -86,6 +86,9 @@ class MemoryCache:
     def put(self, vectors: dict[str, np.ndarray]) -> None:
         self._vectors.update(vectors)
 
+    def clear(self) -> None:
+        self._vectors.clear()
+
 
 class LayeredCache:
     """A persistent cache (``stored``) in front of which a process keeps ``near`` (fast).

@@ -68,7 +68,8 @@ def test_console_edit_reencodes_only_the_edited_article(app, knowledge, session,
     session.commit()
     stored = session.scalar(select(func.count()).select_from(KnowledgeEmbedding))
     assert stored == len({text for a in load_dir() for text in semantic.article_texts(a)})
-    embedding.PROCESS_CACHE._vectors.clear()  # as after a restart: only the database remembers
+    embedding.PROCESS_CACHE.clear()  # as after a restart: only the database remembers
+    embedding.load_encoder().query.cache_clear()
     counted.clear()
     row = session.scalar(select(KnowledgeArticle).where(KnowledgeArticle.slug == "perpustakaan-bps"))
     row.questions = [*row.questions, "ruang baca buku statistik di kantor bps"]
