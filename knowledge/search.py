@@ -210,7 +210,8 @@ class SearchIndex:
         if not qterms or not self._docs:
             return []
         alpha = self.tuning.alpha if self.semantic is not None else 0.0
-        meaning = self.semantic.scores(query) if alpha else None
+        # The same first words as the lexical side: a long e-mail must not cost a long encoding.
+        meaning = self.semantic.scores(" ".join(query.split()[:MAX_QUERY_WORDS])) if alpha else None
         n = len(self._docs)
         bm25 = np.zeros(n)
         covered = np.zeros(n)

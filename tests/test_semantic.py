@@ -88,3 +88,14 @@ def test_without_the_model_search_is_lexical(app, knowledge, session, monkeypatc
     index = knowledge.index(session)
     assert index.semantic is None and index.tuning == LEXICAL
     assert knowledge.search(session, "jam buka pelayanan")[0].slug == "jam-layanan-pst"
+
+
+def test_a_long_message_encodes_only_its_first_words(counted):
+    """An e-mail of thousands of words costs the encoding of its first words, like the lexical side."""
+    from knowledge.search import MAX_QUERY_WORDS
+
+    articles = load_dir()
+    index = SearchIndex(articles, semantic=semantic.build(articles))
+    counted.clear()
+    index.search("data kemiskinan lubuklinggau " + "tolong " * 5000)
+    assert len(counted) == 1 and len(counted[0].split()) == MAX_QUERY_WORDS
