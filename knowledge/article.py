@@ -32,6 +32,8 @@ class Article:
     tags: tuple[str, ...] = ()
     lang: str = "id"
     source: str = ""
+    # The same article in the other language: search lists one of the two, never both.
+    twin: str = ""
 
     @property
     def summary(self) -> str:
@@ -58,9 +60,11 @@ def parse(text: str, slug: str) -> Article:
         raise ArticleError(f"{slug}: title and body are required")
     article = Article(slug=slug, title=title, body=body, questions=_strings(meta, "questions", slug),
                       tags=_strings(meta, "tags", slug), lang=str(meta.get("lang") or "id"),
-                      source=str(meta.get("source") or ""))
+                      source=str(meta.get("source") or ""), twin=str(meta.get("twin") or "").strip())
     if article.lang not in LANGUAGES:
         raise ArticleError(f"{slug}: lang must be one of {', '.join(LANGUAGES)}")
+    if article.twin and (not SLUG.match(article.twin) or article.twin == slug):
+        raise ArticleError(f"{slug}: twin must be the slug of another article")
     for field in ("title", "source"):
         if len(getattr(article, field)) > MAX_FIELD:
             raise ArticleError(f"{slug}: {field} is longer than {MAX_FIELD} characters")
@@ -81,6 +85,8 @@ def dump(article: Article) -> str:
             "questions": list(article.questions)}
     if article.source:
         meta["source"] = article.source
+    if article.twin:
+        meta["twin"] = article.twin
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
     return f"---\n{front}---\n{article.body.strip()}\n"
 

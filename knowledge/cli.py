@@ -27,6 +27,9 @@ def kb_import(directory: Path) -> None:
         except ArticleError as exc:
             raise click.ClickException(str(exc)) from exc
         session.commit()
+        # Encode the new texts now, so the first citizen after a deploy does not wait for it.
+        current_app.extensions["knowledge"].index(session)
+        session.commit()
     click.echo(f"{created} articles created, {updated} updated")
     if kept:
         click.echo(f"{len(kept)} kept as changed in the console after their file (`kb export` writes edits to the "

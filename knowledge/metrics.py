@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 NO_ANSWER = "-"
 METRICS = ("hit@1", "hit@3", "MRR@5", "correct refusals")
@@ -57,8 +57,25 @@ def calibrate(ranked, candidates: Sequence[float]) -> float:
     return max(candidates, key=lambda t: (objective(score(ranked, t)), -t))
 
 
-def rank_all(search: Callable, queries: Sequence[Query]):
-    return [([(h.slug, h.score) for h in search(q.text)], q.expected) for q in queries]
+def rank_all(search: Callable, queries: Sequence[Query], same: Mapping[str, str] | None = None):
+    """(ranked (slug, score) pairs, expected) per query; ``same`` maps an article to the answer it gives."""
+    same = same or {}
+    return [([(same.get(h.slug, h.slug), h.score) for h in search(q.text)], same.get(q.expected, q.expected))
+            for q in queries]
+
+
+def answers(articles: Iterable) -> dict[str, str]:
+    """An English twin gives the same answer as its Indonesian article: either one is a hit for either label.
+
+    Which of the two the citizen sees is the language rule's business (tests/test_language.py), not this figure's.
+    """
+    lang = {a.slug: a.lang for a in articles}
+    same = {}
+    for a in articles:
+        if a.twin in lang and a.lang != lang[a.twin]:
+            english, indonesian = (a.slug, a.twin) if a.lang == "en" else (a.twin, a.slug)
+            same[english] = indonesian
+    return same
 
 
 def mean(figures: Sequence[dict[str, float]]) -> dict[str, float]:

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Iterable
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.db import insert_for
-from bot.models import KnowledgeArticle, UnansweredQuery
+from bot.models import KnowledgeArticle, KnowledgeEmbedding, UnansweredQuery
+from knowledge import semantic
 from knowledge.article import ARTICLES_DIR, Article, load_dir
+from knowledge.embedding import PROCESS_CACHE, LayeredCache
 from knowledge.search import Hit, SearchIndex
+
+# Keys per SELECT ... IN (...): well under SQLite's and PostgreSQL's bound-parameter limits.
+KEYS_PER_QUERY = 500
 
 
 def to_article(row: KnowledgeArticle) -> Article:
     return Article(slug=row.slug, title=row.title, body=row.body, questions=tuple(row.questions or ()),
-                   tags=tuple(row.tags or ()), lang=row.lang, source=row.source or "")
+                   tags=tuple(row.tags or ()), lang=row.lang, source=row.source or "", twin=row.twin or "")
 
 
 def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, int, list[str]]:
@@ -48,6 +55,7 @@ def import_dir(session: Session, directory: Path = ARTICLES_DIR) -> tuple[int, i
         else:
             updated += 1
         row.title, row.body, row.lang, row.source = article.title, article.body, article.lang, article.source
+        row.twin = article.twin
         row.questions, row.tags, row.active, row.updated_at = list(article.questions), list(article.tags), True, now
         row.version = (row.version or 0) + 1  # a console form opened before the import is then refused, not lost
     return created, updated, kept
@@ -82,8 +90,32 @@ def record_unanswered(session: Session, text: str, normalized: str) -> None:
         index_elements=[table.c.normalized], set_={"count": table.c.count + 1, "last_at": insert.excluded.last_at}))
 
 
+class EmbeddingRows:
+    """The semantic ranker's vectors in ``knowledge_embeddings`` (float16: half the bytes, same ranking)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        keys, found = sorted(keys), {}
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            rows = self.session.execute(select(KnowledgeEmbedding.text_hash, KnowledgeEmbedding.vector)
+                                        .where(KnowledgeEmbedding.text_hash.in_(keys[start:start + KEYS_PER_QUERY])))
+            found.update((key, np.frombuffer(vector, dtype=np.float16).astype(np.float32)) for key, vector in rows)
+        return found
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        if not vectors:
+            return
+        table = KnowledgeEmbedding.__table__
+        rows = [{"text_hash": key, "vector": np.asarray(v, dtype=np.float16).tobytes()} for key, v in vectors.items()]
+        # Two processes rebuilding at once encode the same new texts: the second insert must not fail the turn.
+        self.session.execute(insert_for(self.session, table).on_conflict_do_nothing(index_elements=[table.c.text_hash]),
+                             rows)
+
+
 class KnowledgeBase:
-    """A process-wide search index that follows the database."""
+    """A process-wide search index that follows the database (fused with the semantic ranker when installed)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -97,7 +129,9 @@ class KnowledgeBase:
         if fingerprint != self._fingerprint:
             with self._lock:
                 if fingerprint != self._fingerprint:
-                    self._index = SearchIndex(active_articles(session))
+                    articles = active_articles(session)
+                    ranker = semantic.build(articles, LayeredCache(PROCESS_CACHE, EmbeddingRows(session)))
+                    self._index = SearchIndex(articles, semantic=ranker)
                     self._fingerprint = fingerprint
         return self._index
 

@@ -11,19 +11,21 @@ import pytest
 from knowledge import calibration
 from knowledge.article import load_dir
 from knowledge.evaluation import HELDOUT_PATH, QUERIES_PATH, load_queries
-from knowledge.metrics import NO_ANSWER, Query
+from knowledge.metrics import NO_ANSWER, Query, answers
 
 KNOWLEDGE = Path(calibration.__file__).parent
 
 
 def test_paraphrases_of_one_article_never_sit_in_two_folds():
-    queries = load_queries(QUERIES_PATH)
+    """Nor do an article's and its twin's."""
+    queries, same = load_queries(QUERIES_PATH), answers(load_dir())
     folds_of: dict[str, set[int]] = {}
     for q in queries:
-        folds_of.setdefault(calibration.group_of(q), set()).add(calibration.fold_of(q))
+        folds_of.setdefault(calibration.group_of(q, same), set()).add(calibration.fold_of(q, same=same))
     assert all(len(f) == 1 for f in folds_of.values())
     assert len({calibration.fold_of(q) for q in queries}) == calibration.FOLDS
     assert calibration.fold_of(Query("x", "konsep-ipm")) == calibration.fold_of(Query("y", "konsep-ipm"))
+    assert calibration.fold_of(Query("x", "en-hdi-concept"), same=same) == calibration.fold_of(Query("y", "konsep-ipm"))
 
 
 def test_calibration_never_reads_the_heldout_split(monkeypatch):
@@ -39,11 +41,12 @@ def test_calibration_never_reads_the_heldout_split(monkeypatch):
     monkeypatch.setattr(calibration, "FOLDS", 2)
     monkeypatch.setattr(calibration, "LANGUAGE_BONUSES", (0.1,))
     monkeypatch.setattr(calibration, "CONFIDENCE_WEIGHTS", (0.5,))
+    monkeypatch.setattr(calibration, "ALPHAS", (0.3,))
     with redirect_stdout(io.StringIO()) as out:
         calibration.main()
     assert "fold 2" in out.getvalue() and QUERIES_PATH.name in opened
     assert HELDOUT_PATH.name not in opened
-    for module in ("calibration.py", "metrics.py", "search.py"):
+    for module in ("calibration.py", "metrics.py", "search.py", "semantic.py", "embedding.py"):
         assert HELDOUT_PATH.name not in (KNOWLEDGE / module).read_text(encoding="utf-8"), module
 
 

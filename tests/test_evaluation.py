@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import semantic
 from knowledge.article import load_dir
 from knowledge.evaluation import (NO_ANSWER, QUERIES_PATH, Query, calibrate, evaluate, load_queries, run,
                                   score)
@@ -10,7 +11,9 @@ from knowledge.evaluation import (NO_ANSWER, QUERIES_PATH, Query, calibrate, eva
 
 @pytest.fixture(scope="module")
 def results():
-    return evaluate(load_dir(), load_queries())
+    """What the bot runs: fused with the semantic ranker (in requirements.txt), lexical if it is missing."""
+    articles = load_dir()
+    return evaluate(articles, load_queries(), ranker=semantic.build(articles))
 
 
 def test_score_counts_only_confident_hits():

