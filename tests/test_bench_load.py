@@ -43,3 +43,4 @@ def test_bench_load_smoke(tmp_path):
         assert run["api_messages"] >= 12
         assert {"gunicorn", "worker", "redis", "fake API"} <= set(run["cpu_ms_per_message"])
         assert run["peak_rss_mib"] > 0
+        assert run["messages"].get("in processed") == 12  # every inbound row was answered by its engine

@@ -14,7 +14,7 @@ import urllib.request
 
 from bench.cputime import process_cpu
 from bench.load.offer import Sent, citizens, offer, payloads
-from bench.load.stack import Stack
+from bench.load.stack import Stack, messages_by_state
 from tests.support.ports import HOST
 
 PAGE = 1024  # /proc/<pid>/status gives VmRSS in kB
@@ -89,7 +89,9 @@ def measure(stack: Stack, count: int, rate: float, drain: float) -> dict:
                   for name, pids in groups.items()}  # backends opened during the run count too
         after = cpu_seconds(groups)
     counted = stats(stack)
-    return summary(sent, counted, {name: after[name] - before.get(name, 0.0) for name in after}, memory.peak)
+    figures = summary(sent, counted, {name: after[name] - before.get(name, 0.0) for name in after}, memory.peak)
+    figures["messages"] = messages_by_state(stack.database_url)
+    return figures
 
 
 def _answered(counted: dict, sent: list[Sent]) -> dict[str, float]:

@@ -27,6 +27,10 @@ def render(results: dict[tuple[str, str], dict], args) -> str:
              f"{'':50}" + "".join(f"{h:>{width}}" for h in head)]
     for key, label, fmt in ROWS:
         lines.append(f"{label:50}" + "".join(f"{fmt.format(results[c][key]):>{width}}" for c in columns))
+    states = sorted({state for c in columns for state in results[c].get("messages", {})})
+    lines.append("message rows after the wait, by direction and status")
+    for state in states:
+        lines.append(f"  {state:48}" + "".join(f"{results[c]['messages'].get(state, 0):>{width}}" for c in columns))
     names = sorted({name for c in columns for name in results[c]["cpu_ms_per_message"]})
     lines.append("CPU per message offered, ms")
     for name in names:

@@ -69,6 +69,25 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def _stop(procs: dict) -> None:
+    for proc in procs.values():
+        stop_process(proc)
+
+
+def messages_by_state(database_url: str) -> dict[str, int]:
+    """Rows of the messages table by direction and status ("in processed", "out queued", ...): how far
+    the pipeline got with what it accepted, read after the wait."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("select direction, status, count(*) from messages group by direction, status"))
+            return {f"{direction} {status}": count for direction, status, count in rows}
+    finally:
+        engine.dispose()
+
+
 def _prepare(database_url: str, registered: int) -> list[str]:
     """Schema, knowledge base and the registered citizens, before any process of the stack starts."""
     from bench.webhook import registered_citizens
@@ -111,11 +130,13 @@ def running(tmp: Path, database: str, engine: str, latency: float, registered: i
             # the worker warms the intent layer first: offering before it listens would time the warm-up
             client = redis.client()
             wait_until(lambda: client.scard("rq:workers") > 0, timeout=120, interval=0.2, what="RQ worker")
-            yield Stack(database_url, port, public + WEBHOOK, token, fake_port, citizens,
-                        procs, client.info("server")["process_id"])
+            try:
+                yield Stack(database_url, port, public + WEBHOOK, token, fake_port, citizens,
+                            procs, client.info("server")["process_id"])
+            finally:  # before redis goes: a worker that loses redis first logs errors that are no finding
+                _stop(procs)
     finally:
-        for proc in procs.values():
-            stop_process(proc)
+        _stop(procs)
         os.environ.clear()
         os.environ.update(saved)
         if database == "postgresql":
