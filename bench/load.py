@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.remove(str(ROOT / "bench")) if str(ROOT / "bench") in sys.path else None  # bench.load is the package
+if str(ROOT / "bench") in sys.path:  # run as a script: "load" would be this file, bench.load is the package
+    sys.path.remove(str(ROOT / "bench"))
 
 from bench.load.measure import measure  # noqa: E402
 from bench.load.report import render  # noqa: E402
