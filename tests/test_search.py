@@ -5,6 +5,7 @@ import dataclasses
 
 import pytest
 
+from knowledge import semantic
 from knowledge.article import Article, load_dir
 from knowledge.normalize import analyse, stem, words
 from knowledge.search import MAX_QUERY_WORDS, Hit, SearchIndex
@@ -176,3 +177,12 @@ def test_a_dated_request_asks_for_the_topic_not_for_old_data(index, query):
 def test_a_span_of_years_still_asks_for_old_data(index):
     assert "tahun" in index.query_terms("data 10 tahun terakhir")[0]
     assert "tahun" not in index.query_terms("penduduk tahun 2020")[0]
+
+
+@pytest.mark.xfail(strict=True, reason="known bug, docs/known-bugs.md: formal PDRB data request")
+def test_formal_pdrb_data_request_finds_the_data_article():
+    """What the bot runs (fused with the semantic ranker) lists the data article first, confidently."""
+    articles = load_dir()
+    fused = SearchIndex(articles, semantic=semantic.build(articles))
+    hit = top(fused, "data PDRB Kota Lubuklinggau atas dasar harga berlaku menurut lapangan usaha tahun 2020–2024")
+    assert (hit.slug, hit.confident) == ("data-pdrb-lubuklinggau", True)
