@@ -6,6 +6,7 @@ so the Twilio webhooks (signed by Twilio, not by a browser) keep working without
 """
 from __future__ import annotations
 
+import importlib
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, abort, redirect, request, url_for
@@ -20,8 +21,10 @@ login_manager = LoginManager()
 shell = Blueprint("console", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/console/static")
 PUBLIC = {"auth.login", "auth.switch_lang", "console.static"}  # the login page has the language switch too
-BLUEPRINTS = ("console", "auth", "inbox", "conversation", "knowledge", "dashboard", "attention", "privacy",
-              "files", "handover", "team", "admin", "complaints", "saved_replies", "ikm")
+# The console's page modules, each with a blueprint of its own name: registered in this order, all behind the gate.
+PAGES = ("auth", "inbox", "conversation", "handover", "team", "knowledge", "dashboard", "attention", "privacy",
+         "files", "admin", "complaints", "saved_replies", "ikm")
+BLUEPRINTS = ("console", *PAGES)
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 SESSION_PATHS = ("/console/", "/survei/")
 
@@ -72,8 +75,7 @@ def _secure_cookies(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot.console import (admin, attention, auth, complaints, conversation, dashboard, errors, files, filters,
-                             handover, headers, ikm, inbox, knowledge, privacy, saved_replies, team)
+    from bot.console import auth, errors, files, filters, headers
 
     _secure_cookies(app)
     files.limit_uploads(app)
@@ -88,8 +90,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     app.url_map.converters["id"] = lookup.IdConverter
     app.register_blueprint(shell)
-    for module in (auth, inbox, conversation, handover, team, knowledge, dashboard, attention, privacy, files,
-                   admin, complaints, saved_replies, ikm):
-        app.register_blueprint(module.bp)
+    for name in PAGES:
+        app.register_blueprint(importlib.import_module(f"bot.console.{name}").bp)
     i18n.init_app(app)
     filters.init_app(app)
