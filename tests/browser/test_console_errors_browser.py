@@ -23,6 +23,14 @@ def _log_in(page, password: str = PASSWORD) -> None:
     page.click("button.primary")
 
 
+def _ticket_page(browser, base: str, ticket: str, viewport: dict):
+    """The ticket's page in a new tab, reached through the login it redirects to."""
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{base}/console/t/{ticket}")
+    _log_in(page)
+    return page
+
+
 def _officer_replies(app) -> list[str]:
     with db(app) as session:
         return list(session.scalars(select(Message.body).where(Message.author == "officer")))
@@ -35,9 +43,7 @@ def test_reply_typed_when_the_session_ended_survives_the_login(live, browser, sc
     app, base = live
     officer_id = make_officer(app)
     _, ticket = open_ticket(app)
-    page = browser.new_page(viewport=viewport)
-    page.goto(f"{base}/console/t/{ticket}")
-    _log_in(page)
+    page = _ticket_page(browser, base, ticket, viewport)
     page.fill("#reply-text", DRAFT)
     with db(app) as session:  # the password is changed in another browser: this login ends
         session.get(Officer, officer_id).password_hash = generate_password_hash("kata sandi yang baru")
@@ -65,9 +71,7 @@ def test_closing_asks_for_confirmation(live, browser, screenshots, lang, viewpor
     app, base = live
     make_officer(app)
     _, ticket = open_ticket(app)
-    page = browser.new_page(viewport=viewport)
-    page.goto(f"{base}/console/t/{ticket}")
-    _log_in(page)
+    page = _ticket_page(browser, base, ticket, viewport)
     if lang == "en":
         page.click("button[value=en]")
     words = {"id": ("Tutup konsultasi", "Batal, kembali ke tiket", "Ya, tutup konsultasi", "Konsultasi ditutup"),
@@ -98,9 +102,7 @@ def test_follow_up_form_keeps_input_and_names_the_wrong_field(live, browser, scr
     app, base = live
     make_officer(app)
     _, ticket = open_ticket(app)
-    page = browser.new_page(viewport=viewport)
-    page.goto(f"{base}/console/t/{ticket}")
-    _log_in(page)
+    page = _ticket_page(browser, base, ticket, viewport)
     form = page.locator("#follow-up-form")
     link = form.locator("input[name=link]")
     assert link.is_visible()  # Zoom is the first choice
@@ -138,9 +140,7 @@ def test_kept_reply_is_only_for_its_officer_and_gone_after_logout(live, browser)
     officer_id = make_officer(app)
     make_officer(app, "andi")
     _, ticket = open_ticket(app)
-    page = browser.new_page(viewport=DESKTOP)
-    page.goto(f"{base}/console/t/{ticket}")
-    _log_in(page)
+    page = _ticket_page(browser, base, ticket, DESKTOP)
     page.fill("#reply-text", DRAFT)
     with db(app) as session:
         session.get(Officer, officer_id).active = False  # siti's login ends; andi takes the desk
